@@ -17,7 +17,7 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads)
     private const int MaxInlineChars = 30_000;
 
     private static readonly string[] MetadataColumns =
-        ["Name", "Version", "ExecutionId", "Status", "CreatedAt", "LastUpdatedAt", "CustomStatus", "CustomStatusBlob", "Failure", "FailureBlob"];
+        ["PartitionKey", "RowKey", "Name", "Version", "ExecutionId", "Status", "CreatedAt", "LastUpdatedAt", "CustomStatus", "CustomStatusBlob", "Failure", "FailureBlob"];
 
     public async Task<InstanceRecord?> GetAsync(string instanceId, bool withDocument, CancellationToken cancellationToken)
     {

@@ -168,9 +168,14 @@ internal sealed partial class DurableWorker(
 
         public TimeSpan Next()
         {
-            var ceiling = IsIdle ? options.IdlePollInterval : options.ActivePollInterval;
+            if (IsIdle)
+            {
+                // Idle for a while: straight to the long interval, no ramp of extra polls.
+                return _current = options.IdlePollInterval;
+            }
+
             var doubled = _current == TimeSpan.Zero ? options.MinPollInterval : _current * 2;
-            _current = doubled > ceiling ? ceiling : doubled;
+            _current = doubled > options.ActivePollInterval ? options.ActivePollInterval : doubled;
             return _current;
         }
     }

@@ -1,0 +1,3 @@
+using PepFunctions.Benchmarks;
+
+return await BenchmarkCommand.RunAsync(args);
