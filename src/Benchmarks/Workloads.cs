@@ -3,12 +3,12 @@ using PepFunctions.Durable;
 namespace PepFunctions.Benchmarks;
 
 /// <summary>The benchmark's orchestrations: a sequence of five activities, and a fan-out/fan-in.</summary>
-internal static class Workloads
+public static class Workloads
 {
     public const int SequenceLength = 5;
 
     /// <summary>Counts finished sequences in this process (the benchmark's clock stops on it, not on polling storage).</summary>
-    public static int SequencesDone;
+    internal static int SequencesDone;
 
     public static DurableTaskRegistry Register(DurableTaskRegistry registry) => registry
         .AddActivity<int, int>(nameof(Increment), (_, value) => Task.FromResult(Increment(value)))
@@ -17,7 +17,7 @@ internal static class Workloads
 
     private static int Increment(int value) => value + 1;
 
-    internal static async Task<int> Sequence(TaskOrchestrationContext context, int start)
+    public static async Task<int> Sequence(TaskOrchestrationContext context, int start)
     {
         var value = start;
         for (var i = 0; i < SequenceLength; i++)
@@ -33,7 +33,7 @@ internal static class Workloads
         return value;
     }
 
-    internal static async Task<int> FanOut(TaskOrchestrationContext context, int width)
+    public static async Task<int> FanOut(TaskOrchestrationContext context, int width)
     {
         var results = await Task.WhenAll(Enumerable.Range(0, width).Select(i => context.CallActivityAsync<int>(nameof(Increment), i)));
         return results.Sum();

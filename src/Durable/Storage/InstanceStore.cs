@@ -22,7 +22,7 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads)
     public async Task<InstanceRecord?> GetAsync(string instanceId, bool withDocument, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(
-            instanceId, instanceId, withDocument ? null : [.. MetadataColumns, "Input", "InputBlob", "Output", "OutputBlob"], cancellationToken);
+            instanceId, instanceId, withDocument ? null : [.. MetadataColumns, "Input", "InputBlob", "Output", "OutputBlob", "StartAt", "LastWorker"], cancellationToken);
         return response.HasValue ? await ReadAsync(response.Value!, withDocument, withPayloads: true, cancellationToken) : null;
     }
 
