@@ -58,7 +58,9 @@ internal sealed partial class StepProcessor(
             return fates;
         }
 
-        if (record.Document.Outbox.Count > 0 || record.Document.ChildStarts.Count > 0)
+        // The last commit's outbox may not have been sent (a crash right after it): send it again; receivers drop duplicates.
+        var resent = record.Document.Outbox.Count > 0 || record.Document.ChildStarts.Count > 0;
+        if (resent)
         {
             await outbox.SendAsync(record, cancellationToken);
             record.Document.Outbox.Clear();
@@ -75,6 +77,10 @@ internal sealed partial class StepProcessor(
         {
             await ExecuteAsync(step, cancellationToken);
             await CommitAsync(step, cancellationToken);
+        }
+        else if (resent)
+        {
+            await outbox.MarkSentAsync(record, cancellationToken);
         }
 
         return fates;

@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace PepFunctions.Domain.Tests;
+
+public sealed class AssessmentScoringTests
+{
+    private static Assessment Assess(
+        TrainingTrack[]? interests = null,
+        TrainingTrack[]? skills = null,
+        BusinessType preferred = BusinessType.Trade,
+        bool canReadWrite = true,
+        string? health = null) =>
+        new(interests ?? [], skills ?? [], null, EducationLevel.Primary, canReadWrite, health, null, preferred);
+
+    [Fact]
+    public void Recommend_InterestSkillAndFit_RanksThatTrackFirstWithOneReasonEach()
+    {
+        var result = AssessmentScoring.Recommend(Assess([TrainingTrack.FoodProcessing], [TrainingTrack.FoodProcessing], BusinessType.Food));
+
+        var top = result[0];
+        Assert.Equal(TrainingTrack.FoodProcessing, top.Track);
+        Assert.Equal(90, top.Score);
+        Assert.Equal(
+            ["+40 stated interest in Olahan pangan", "+30 prior skill in Olahan pangan", "+20 fits the preferred business (Food)"],
+            top.Reasons);
+    }
+
+    [Fact]
+    public void Recommend_InterestOutweighsPriorSkill()
+    {
+        var result = AssessmentScoring.Recommend(Assess([TrainingTrack.Salon], [TrainingTrack.Sewing], BusinessType.Crafts));
+
+        Assert.Equal([TrainingTrack.Salon, TrainingTrack.Sewing], result.Take(2).Select(r => r.Track));
+    }
+
+    [Fact]
+    public void Recommend_EqualScores_KeepTrackDeclarationOrder()
+    {
+        var result = AssessmentScoring.Recommend(Assess(preferred: BusinessType.Trade));
+
+        Assert.Equal(
+            [TrainingTrack.BatikProducts, TrainingTrack.FoodProcessing, TrainingTrack.Snacks, TrainingTrack.Crafts, TrainingTrack.Farming],
+            result.TakeWhile(r => r.Score == ScoringWeights.BusinessFit).Select(r => r.Track));
+    }
+
+    [Fact]
+    public void Recommend_CannotReadOrWrite_PenalisesTracksThatNeedBookkeeping()
+    {
+        var result = AssessmentScoring.Recommend(Assess([TrainingTrack.Snacks, TrainingTrack.Sewing], preferred: BusinessType.Fashion, canReadWrite: false));
+
+        var snacks = result.Single(r => r.Track == TrainingTrack.Snacks);
+        var sewing = result.Single(r => r.Track == TrainingTrack.Sewing);
+        Assert.Equal(40 - 25, snacks.Score);
+        Assert.Contains(snacks.Reasons, reason => reason.StartsWith("-25 needs reading", StringComparison.Ordinal));
+        Assert.Equal(40 + 20, sewing.Score);
+        Assert.True(result.ToList().IndexOf(sewing) < result.ToList().IndexOf(snacks));
+    }
+
+    [Fact]
+    public void Recommend_CanReadAndWrite_NoReadingPenalty()
+    {
+        var snacks = AssessmentScoring.Recommend(Assess([TrainingTrack.Snacks])).Single(r => r.Track == TrainingTrack.Snacks);
+
+        Assert.DoesNotContain(snacks.Reasons, reason => reason.Contains("reading", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Recommend_HealthConstraint_PenalisesHeavyTracksWithoutRepeatingTheConstraint()
+    {
+        var result = AssessmentScoring.Recommend(Assess(
+            [TrainingTrack.UpcycledFurniture, TrainingTrack.Crafts], preferred: BusinessType.Crafts, health: "asma berat"));
+
+        var furniture = result.Single(r => r.Track == TrainingTrack.UpcycledFurniture);
+        Assert.Equal(40 + 20 - 20, furniture.Score);
+        Assert.Contains("-20 physically demanding work; a health constraint is recorded", furniture.Reasons);
+        Assert.Equal(TrainingTrack.Crafts, result[0].Track);
+        Assert.DoesNotContain(result.SelectMany(r => r.Reasons), reason => reason.Contains("asma", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Recommend_BlankHealthConstraint_NoPenalty()
+    {
+        var farming = AssessmentScoring.Recommend(Assess([TrainingTrack.Farming], health: "  ")).Single(r => r.Track == TrainingTrack.Farming);
+
+        Assert.Equal(40 + 20, farming.Score);
+    }
+
+    [Fact]
+    public void Recommend_AnyAssessment_EveryTrackOnceAndScoreIsTheSumOfItsReasons()
+    {
+        var result = AssessmentScoring.Recommend(Assess(
+            [TrainingTrack.TenunWeaving, TrainingTrack.VirginCoconutOil], [TrainingTrack.Batik], BusinessType.Agriculture, canReadWrite: false, health: "hamil"));
+
+        Assert.Equal(Enum.GetValues<TrainingTrack>().Order(), result.Select(r => r.Track).Order());
+        Assert.All(result, r => Assert.Equal(r.Score, r.Reasons.Sum(reason => int.Parse(reason.Split(' ')[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))));
+        Assert.Equal(result.Select(r => r.Score).OrderDescending(), result.Select(r => r.Score));
+    }
+}
