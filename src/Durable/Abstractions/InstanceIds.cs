@@ -19,6 +19,11 @@ public static class InstanceIds
             throw new ArgumentException($"An instance id must be at most {MaxLength} characters; this one has {instanceId.Length}.", parameterName);
         }
 
+        if (instanceId is "." or "..")
+        {
+            throw new ArgumentException("An instance id must not be '.' or '..' (they are path segments in blob names).", parameterName);
+        }
+
         foreach (var c in instanceId)
         {
             if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))

@@ -23,6 +23,8 @@ public interface ITaskOrchestrator
 /// <item>Do all I/O (storage, HTTP, e-mail, random numbers, configuration that may change) in activities.</item>
 /// <item>Await only tasks the context returns (and <see cref="Task.WhenAll(Task[])"/> / <see cref="Task.WhenAny(Task[])"/>
 /// over them); never <c>ConfigureAwait(false)</c>, <c>Task.Run</c> or <c>Task.Delay</c>.</item>
+/// <item>Cancel a timer or an event wait with <see cref="CancellationTokenSource.Cancel()"/>, never
+/// <c>CancelAsync</c>: that runs the cancellation on the thread pool, after the step has ended.</item>
 /// <item>Change the order or kind of calls only behind a new orchestrator version (see README, "Versioning").</item>
 /// </list>
 /// The runtime detects a history that the code no longer matches and fails the instance with

@@ -48,6 +48,11 @@ public sealed partial class DurableTaskClient
         }
 
         var version = options.Version ?? _registry.DefaultVersion(name);
+        if (!_registry.HasOrchestrator(name, version))
+        {
+            throw new ArgumentException($"Orchestrator '{name}' has no registered version '{version}'.", nameof(options));
+        }
+
         var serialized = JsonDataConverter.Default.Serialize(input);
         await _storage.EnsureCreatedAsync().WaitAsync(cancellationToken);
 

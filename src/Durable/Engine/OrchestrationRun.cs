@@ -101,6 +101,7 @@ internal sealed partial class OrchestrationRun
     {
         if (Outcome is not null)
         {
+            ProcessAfterOutcome(historyEvent);
             return;
         }
 
@@ -135,6 +136,31 @@ internal sealed partial class OrchestrationRun
         catch (NonDeterministicOrchestrationException ex)
         {
             Outcome = OrchestrationOutcome.Failed(ex);
+        }
+    }
+
+    /// <summary>
+    /// After the code has returned: history must still match what it scheduled, and events that arrive
+    /// in the same step carry over to the next execution when it continues as new.
+    /// </summary>
+    private void ProcessAfterOutcome(HistoryEvent historyEvent)
+    {
+        switch (historyEvent)
+        {
+            case ScheduledEvent scheduled when Outcome!.Status != OrchestrationStatus.Failed:
+                try
+                {
+                    MatchScheduled(scheduled);
+                }
+                catch (NonDeterministicOrchestrationException ex)
+                {
+                    Outcome = OrchestrationOutcome.Failed(ex);
+                }
+
+                break;
+            case EventRaised raised when Outcome!.ContinueAsNew is { } next && _continueAsNewOptions!.PreserveUnprocessedEvents:
+                Outcome = Outcome with { ContinueAsNew = next with { CarriedEvents = [.. next.CarriedEvents, raised] } };
+                break;
         }
     }
 

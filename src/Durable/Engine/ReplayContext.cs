@@ -65,11 +65,11 @@ internal sealed class ReplayContext(OrchestrationRun run, ExecutionStarted start
         var winner = await Task.WhenAny(eventTask, timerTask);
         if (winner == eventTask)
         {
-            await stopTimer.CancelAsync();
+            stopTimer.Cancel();
             return run.Converter.Deserialize<T>(await eventTask)!;
         }
 
-        await stopWaiting.CancelAsync();
+        stopWaiting.Cancel();
         throw new TimeoutException($"Event '{eventName}' did not arrive within {timeout}.");
     }
 

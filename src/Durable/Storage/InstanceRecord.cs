@@ -42,6 +42,9 @@ internal sealed class InstanceRecord
 
     public ETag ETag { get; set; }
 
+    /// <summary>The blobs the stored entity refers to (large payloads, a large document).</summary>
+    public IReadOnlyCollection<string> StoredBlobs { get; set; } = [];
+
     public OrchestrationMetadata ToMetadata(bool withPayloads) => new()
     {
         InstanceId = InstanceId,

@@ -13,7 +13,8 @@ namespace PepFunctions.Durable.Storage;
 internal sealed class InstanceStore(TableClient table, PayloadStore payloads)
 {
     private const int ChunkBytes = 64 * 1024;
-    private const int MaxChunks = 12;
+    // 9 × 64 KiB of binary is ~768 KiB as base64 in the request body, under the 1 MiB entity limit with room for the rest.
+    private const int MaxChunks = 9;
     private const int MaxInlineChars = 30_000;
 
     private static readonly string[] MetadataColumns =
@@ -35,6 +36,7 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads)
         {
             var response = await table.AddEntityAsync(entity, cancellationToken);
             record.ETag = response.Headers.ETag ?? default;
+            record.StoredBlobs = BlobNames(entity);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -57,6 +59,16 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads)
         {
             throw new ConcurrencyConflictException(record.InstanceId, ex);
         }
+
+        // Blobs get a new name on every write (so a losing commit never overwrites the winner's);
+        // once this commit has landed, the blobs the previous state referred to are garbage.
+        var current = BlobNames(entity);
+        foreach (var stale in record.StoredBlobs.Except(current))
+        {
+            await payloads.DeleteAsync(stale, cancellationToken);
+        }
+
+        record.StoredBlobs = current;
     }
 
     public async Task<bool> DeleteAsync(string instanceId, ETag etag, CancellationToken cancellationToken)
@@ -174,6 +186,7 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads)
             CustomStatus = await GetTextAsync(entity, "CustomStatus", cancellationToken),
             Failure = failure is null ? null : Json.Deserialize<TaskFailureDetails>(failure),
             ETag = entity.ETag,
+            StoredBlobs = BlobNames(entity),
         };
         if (withPayloads)
         {
@@ -188,6 +201,9 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads)
 
         return record;
     }
+
+    private static string[] BlobNames(TableEntity entity) =>
+        [.. entity.Where(p => p.Key.EndsWith("Blob", StringComparison.Ordinal) && p.Value is string).Select(p => (string)p.Value)];
 
     private async Task<InstanceDocument> ReadDocumentAsync(TableEntity entity, CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ namespace PepFunctions.Durable.Storage;
 /// <summary>The storage clients of one task hub, and its one-time creation.</summary>
 internal sealed class TaskHubStorage
 {
-    private readonly Lazy<Task> _created;
+    private readonly object _gate = new();
+    private Task? _created;
 
     public TaskHubStorage(DurableStorageOptions options)
     {
@@ -24,7 +25,6 @@ internal sealed class TaskHubStorage
         DeadLetters = tables.GetTableClient($"{hub}DeadLetters");
         WorkQueue = new QueueServiceClient(options.ConnectionString, queueOptions).GetQueueClient($"{lowerHub}-work");
         Payloads = new BlobServiceClient(options.ConnectionString, blobOptions).GetBlobContainerClient($"{lowerHub}-payloads");
-        _created = new Lazy<Task>(CreateAllAsync);
     }
 
     public TableClient Instances { get; }
@@ -37,8 +37,19 @@ internal sealed class TaskHubStorage
 
     public BlobContainerClient Payloads { get; }
 
-    /// <summary>Creates the hub's tables, queue and container once per process.</summary>
-    public Task EnsureCreatedAsync() => _created.Value;
+    /// <summary>Creates the hub's tables, queue and container once per process; a failed attempt is tried again on the next call.</summary>
+    public Task EnsureCreatedAsync()
+    {
+        lock (_gate)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateAllAsync();
+            }
+
+            return _created;
+        }
+    }
 
     /// <summary>Deletes everything the hub stores.</summary>
     public async Task DeleteAllAsync(CancellationToken cancellationToken)

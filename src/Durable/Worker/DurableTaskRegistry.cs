@@ -30,6 +30,9 @@ public sealed class DurableTaskRegistry
     /// <summary>Whether any orchestrator of this name is registered.</summary>
     public bool HasOrchestrator(string name) => _defaultVersions.ContainsKey(name);
 
+    /// <summary>Whether version <paramref name="version"/> of orchestrator <paramref name="name"/> is registered.</summary>
+    public bool HasOrchestrator(string name, string version) => _orchestrators.ContainsKey((name, version));
+
     /// <summary>The version new instances of <paramref name="name"/> start with.</summary>
     public string DefaultVersion(string name) => _defaultVersions.GetValueOrDefault(name, "");
 

@@ -37,7 +37,7 @@ internal sealed partial class DurableWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await storage.EnsureCreatedAsync().WaitAsync(stoppingToken);
+        await CreateHubAsync(stoppingToken);
         logger.LogInformation("Durable worker {WorkerId} serving task hub", options.WorkerId);
         _running = true;
         try
@@ -47,6 +47,26 @@ internal sealed partial class DurableWorker(
         finally
         {
             _running = false;
+        }
+    }
+
+    /// <summary>Creates the hub's storage, retrying with back-off while storage is unreachable (the host keeps running).</summary>
+    private async Task CreateHubAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                await storage.EnsureCreatedAsync().WaitAsync(stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Task hub storage is unreachable; trying again in {Delay}", delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
         }
     }
 

@@ -15,6 +15,8 @@ internal sealed class EngineHarness(ITaskOrchestrator orchestrator, ILoggerFacto
     public const string ExecutionId = "0123456789abcdef0123456789abcdef";
     public static readonly DateTime T0 = new(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc);
 
+    private OrchestrationRun? _run;
+
     /// <summary>The orchestrator the next step runs (swap it to simulate a code change between steps).</summary>
     public ITaskOrchestrator Orchestrator { get; set; } = orchestrator;
 
@@ -25,7 +27,7 @@ internal sealed class EngineHarness(ITaskOrchestrator orchestrator, ILoggerFacto
     public DateTime Now { get; set; } = T0;
 
     /// <summary>The run of the last step.</summary>
-    public OrchestrationRun Run { get; private set; } = null!;
+    public OrchestrationRun Run => _run ?? throw new InvalidOperationException("No step has run yet.");
 
     /// <summary>The steps the last step scheduled.</summary>
     public IReadOnlyList<ScheduledEvent> NewSteps { get; private set; } = [];
@@ -35,14 +37,14 @@ internal sealed class EngineHarness(ITaskOrchestrator orchestrator, ILoggerFacto
     public static string? Json(object? value) => JsonDataConverter.Default.Serialize(value);
 
     /// <summary>Starts the execution with <paramref name="input"/> (the first step).</summary>
-    public OrchestrationRun Start(object? input = null, params HistoryEvent[] alsoNew) =>
-        Step([new ExecutionStarted(Now, "Test", "v1", ExecutionId, Json(input)), .. alsoNew]);
+    public OrchestrationRun Start(object? input = null) =>
+        Step(new ExecutionStarted(Now, "Test", "v1", ExecutionId, Json(input)));
 
     /// <summary>Runs one step with <paramref name="newEvents"/>.</summary>
     public OrchestrationRun Step(params HistoryEvent[] newEvents)
     {
         var run = new OrchestrationRun(InstanceId, Orchestrator, JsonDataConverter.Default, loggerFactory ?? NullLoggerFactory.Instance);
-        run.Replay(History, Run?.CustomStatus);
+        run.Replay(History, _run?.CustomStatus);
         run.Apply(new OrchestratorStarted(Now));
         foreach (var newEvent in newEvents)
         {
@@ -52,7 +54,7 @@ internal sealed class EngineHarness(ITaskOrchestrator orchestrator, ILoggerFacto
         NewSteps = run.TakeNewSteps();
         History.Clear();
         History.AddRange(run.History);
-        Run = run;
+        _run = run;
         return run;
     }
 
@@ -60,7 +62,7 @@ internal sealed class EngineHarness(ITaskOrchestrator orchestrator, ILoggerFacto
     public OrchestrationRun ReplayOnly()
     {
         var run = new OrchestrationRun(InstanceId, Orchestrator, JsonDataConverter.Default, loggerFactory ?? NullLoggerFactory.Instance);
-        run.Replay(History, Run?.CustomStatus);
+        run.Replay(History, _run?.CustomStatus);
         return run;
     }
 
@@ -72,16 +74,15 @@ internal sealed class EngineHarness(ITaskOrchestrator orchestrator, ILoggerFacto
     public TimerFired Fired(int taskId) =>
         new(Now, taskId, ((TimerCreated)History.OfType<ScheduledEvent>().Single(e => e.TaskId == taskId)).FireAt);
 
-    public EventRaised Raised(string name, object? payload, string? messageId = null) =>
-        new(Now, name, Json(payload), messageId ?? Guid.NewGuid().ToString("N"));
+    public EventRaised Raised(string name, object? payload) => new(Now, name, Json(payload), Guid.NewGuid().ToString("N"));
 
     public SubOrchestrationCompleted ChildCompleted(int taskId, object? result) => new(Now, taskId, Json(result));
 
     public SubOrchestrationFailed ChildFailed(int taskId, string message) =>
         new(Now, taskId, new TaskFailureDetails("System.InvalidOperationException", message));
 
-    /// <summary>The outcome's output, deserialized.</summary>
-    public T? Output<T>()
+    /// <summary>The outcome's output, deserialized; throws unless the execution completed.</summary>
+    public T Output<T>()
     {
         var outcome = Outcome ?? throw new InvalidOperationException("The execution has not ended.");
         if (outcome.Status != OrchestrationStatus.Completed)
@@ -89,6 +90,6 @@ internal sealed class EngineHarness(ITaskOrchestrator orchestrator, ILoggerFacto
             throw new InvalidOperationException($"The execution {outcome.Status}: {outcome.Failure?.ErrorType}: {outcome.Failure?.ErrorMessage}");
         }
 
-        return JsonDataConverter.Default.Deserialize<T>(outcome.Output);
+        return JsonDataConverter.Default.Deserialize<T>(outcome.Output)!;
     }
 }

@@ -36,7 +36,9 @@ public sealed class DeadLetterTests
     public async Task Worker_UnreadableQueueMessage_IsDeadLetteredAtOnce()
     {
         await using var hub = await TestHub.StartAsync(Register);
-        var queue = hub.GetInternal<PepFunctions.Durable.Storage.TaskHubStorage>().WorkQueue;
+        var storage = hub.GetInternal<PepFunctions.Durable.Storage.TaskHubStorage>();
+        await storage.EnsureCreatedAsync();
+        var queue = storage.WorkQueue;
 
         await queue.SendMessageAsync("this is not a work message");
         DeadLetter? letter = null;

@@ -1,0 +1,137 @@
+using PepFunctions.Domain;
+using PepFunctions.Durable;
+
+namespace PepFunctions.App.Cases;
+
+/// <summary>
+/// One person's way through the programme, from enrollment to graduation — "from upstream to
+/// downstream": assessment, training until release, release to a Bapas, a year of mentoring
+/// follow-ups with reminders and escalation, then marketing until the business has sold for
+/// enough months. A withdrawal ends it at any stage.
+/// </summary>
+/// <remarks>
+/// An orchestrator (replayed from history; see <see cref="TaskOrchestrator{TInput,TOutput}"/>): all reads
+/// and writes of case records happen in activities. Capital referrals, training batches and products
+/// are records that staff keep through the API; they touch this pipeline only through the events in
+/// <see cref="CaseEvents"/>.
+/// </remarks>
+internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
+{
+    public override async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseStart start)
+    {
+        var waits = new CaseWaits(context);
+        var durations = start.Durations;
+
+        // 2. Assessment of potential and interest, with a reminder when it is late.
+        var assessmentDue = context.CurrentUtcDateTime + durations.AssessmentDeadline;
+        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Assessment, assessmentDue, "assessment"));
+        var assessed = await waits.ForEventAsync<AssessmentRecorded>(CaseEvents.AssessmentRecorded, assessmentDue);
+        if (assessed.TimedOut)
+        {
+            await NotifyAsync(context, start, NotificationKind.AssessmentOverdue, null);
+            assessed = await waits.ForEventAsync<AssessmentRecorded>(CaseEvents.AssessmentRecorded, null);
+        }
+
+        if (assessed.Withdrawal is { } early)
+        {
+            return await WithdrawAsync(context, start, early);
+        }
+
+        // 3-4. Training until release: staff record an early release, or the expected date comes.
+        var expectedRelease = start.ExpectedRelease.UtcDateTime;
+        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Training, expectedRelease, "release"));
+        var released = await waits.ForEventAsync<ReleaseRecorded>(CaseEvents.ReleaseRecorded, expectedRelease);
+        if (released.Withdrawal is { } beforeRelease)
+        {
+            return await WithdrawAsync(context, start, beforeRelease);
+        }
+
+        var release = released.Value
+            ?? new ReleaseRecorded(ReleaseKind.EndOfSentence, context.CurrentUtcDateTime, null, null, "pipeline");
+        await context.CallActivityAsync(CaseActivityNames.ApplyRelease, new ReleaseCommand(start.CaseId, release));
+
+        // 5. Mentoring after release: a reminder before each follow-up, escalation when one is overdue.
+        var schedule = FollowUpSchedule.CreateTimes(release.ReleasedAt, release.Kind, release.SupervisionEnd, durations.Mentoring);
+        for (var i = 0; i < schedule.Count; i++)
+        {
+            var outcome = await FollowUpAsync(context, waits, start, i + 1, schedule[i].UtcDateTime);
+            if (outcome is not null)
+            {
+                return outcome;
+            }
+        }
+
+        // 7. Marketing: the pipeline graduates once sales are recorded for enough months, or ends with the programme period.
+        var programmeEnd = release.ReleasedAt.UtcDateTime + durations.ProgrammePeriod;
+        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Mentoring, programmeEnd, "programme end"));
+        while (true)
+        {
+            if (await context.CallActivityAsync<bool>(CaseActivityNames.CheckGraduation, new GraduationCheck(start.CaseId, durations.GraduationMonths)))
+            {
+                return await CloseAsync(context, start, PipelineStage.Graduated, "Sales recorded for enough months.");
+            }
+
+            var sales = await waits.ForEventAsync<SalesRecorded>(CaseEvents.SalesRecorded, programmeEnd);
+            if (sales.Withdrawal is { } late)
+            {
+                return await WithdrawAsync(context, start, late);
+            }
+
+            if (sales.TimedOut)
+            {
+                return await CloseAsync(context, start, PipelineStage.Ended, "The programme period ended.");
+            }
+        }
+    }
+
+    /// <summary>One follow-up; returns an outcome only when the pipeline ends during it.</summary>
+    private static async Task<CaseOutcome?> FollowUpAsync(TaskOrchestrationContext context, CaseWaits waits, CaseStart start, int sequence, DateTime due)
+    {
+        var durations = start.Durations;
+        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Mentoring, due, "follow-up", sequence));
+
+        var recorded = await waits.ForFollowUpAsync(sequence, due - durations.ReminderLead);
+        if (recorded.TimedOut)
+        {
+            await NotifyAsync(context, start, NotificationKind.FollowUpReminder, sequence);
+            recorded = await waits.ForFollowUpAsync(sequence, due + durations.GracePeriod);
+            if (recorded.TimedOut)
+            {
+                await context.CallActivityAsync(CaseActivityNames.MarkFollowUpOverdue, new FollowUpRef(start.CaseId, sequence));
+                await NotifyAsync(context, start, NotificationKind.FollowUpOverdue, sequence);
+            }
+        }
+
+        if (recorded.Withdrawal is { } withdrawal)
+        {
+            return await WithdrawAsync(context, start, withdrawal);
+        }
+
+        if (await context.CallActivityAsync<bool>(CaseActivityNames.CheckGraduation, new GraduationCheck(start.CaseId, durations.GraduationMonths)))
+        {
+            return await CloseAsync(context, start, PipelineStage.Graduated, "Sales recorded for enough months.");
+        }
+
+        return null;
+    }
+
+    private static async Task ProgressAsync(TaskOrchestrationContext context, CaseStart start, CaseProgress progress)
+    {
+        context.SetCustomStatus(progress);
+        await context.CallActivityAsync(CaseActivityNames.RecordProgress, new ProgressCommand(start.CaseId, progress));
+    }
+
+    private static Task NotifyAsync(TaskOrchestrationContext context, CaseStart start, NotificationKind kind, int? followUp) =>
+        context.CallActivityAsync(CaseActivityNames.QueueNotification, new NotificationCommand(start.CaseId, kind, followUp));
+
+    private static Task<CaseOutcome> WithdrawAsync(TaskOrchestrationContext context, CaseStart start, CaseWithdrawn withdrawal) =>
+        CloseAsync(context, start, PipelineStage.Withdrawn, $"{withdrawal.Reason}");
+
+    private static async Task<CaseOutcome> CloseAsync(TaskOrchestrationContext context, CaseStart start, PipelineStage stage, string reason)
+    {
+        var outcome = new CaseOutcome(stage, reason);
+        context.SetCustomStatus(new CaseProgress(stage, null, null));
+        await context.CallActivityAsync(CaseActivityNames.CloseCase, new CloseCommand(start.CaseId, outcome));
+        return outcome;
+    }
+}

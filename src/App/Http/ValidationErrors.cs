@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PepFunctions.Durable;
+
+namespace PepFunctions.App.Http;
+
+/// <summary>Collects what is wrong with a request, field by field, for a 400 ValidationProblem.</summary>
+internal sealed class ValidationErrors
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    /// <summary>True when nothing was found wrong.</summary>
+    public bool IsEmpty => _errors.Count == 0;
+
+    /// <summary>A ValidationProblem for a single field, from an <see cref="ArgumentException"/> naming it.</summary>
+    public static ValidationProblem For(string field, ArgumentException exception) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [MessageOf(exception)] });
+
+    /// <summary>Records that <paramref name="field"/> is wrong.</summary>
+    public void Add(string field, string message) =>
+        _errors[field] = _errors.TryGetValue(field, out var earlier) ? [.. earlier, message] : [message];
+
+    /// <summary>Checks an optional instance id against <see cref="InstanceIds.Validate"/>.</summary>
+    public void AddIfInvalidInstanceId(string field, string? instanceId)
+    {
+        if (instanceId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            InstanceIds.Validate(instanceId, field);
+        }
+        catch (ArgumentException ex)
+        {
+            Add(field, MessageOf(ex));
+        }
+    }
+
+    /// <summary>The 400 response listing every error.</summary>
+    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(_errors);
+
+    // ArgumentException.Message ends in " (Parameter 'x')"; the field is already the key.
+    private static string MessageOf(ArgumentException exception)
+    {
+        var suffix = $" (Parameter '{exception.ParamName}')";
+        return exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
+    }
+}

@@ -1,0 +1,37 @@
+using PepFunctions.App.Health;
+using PepFunctions.App.Hosting;
+using PepFunctions.App.Http;
+using PepFunctions.App.Instances;
+using PepFunctions.App.Samples;
+
+namespace PepFunctions.App;
+
+/// <summary>The function app: standalone on port 7071, or an Azure Functions custom handler.</summary>
+internal static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+    }
+
+    /// <summary>Builds the app; tests pass <c>--urls</c>, storage and task hub settings as arguments.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddFunctionsHosting();
+        builder.AddDurableRuntime(tasks => tasks.AddSampleTasks());
+        builder.AddHttpApiDefaults();
+        builder.AddHealth();
+        builder.AddSamples();
+
+        var app = builder.Build();
+        app.LogLocalSettings();
+        app.UseHttpApiDefaults();
+        app.MapHealthApi();
+        app.MapSamplesApi();
+        app.MapInstancesApi();
+        app.MapDeadLettersApi();
+        return app;
+    }
+}
