@@ -3,6 +3,7 @@ using PepFunctions.App.Hosting;
 using PepFunctions.App.Http;
 using PepFunctions.App.Instances;
 using PepFunctions.App.Samples;
+using PepFunctions.App.Staff;
 
 namespace PepFunctions.App;
 
@@ -24,14 +25,17 @@ internal static class Program
         builder.AddHttpApiDefaults();
         builder.AddHealth();
         builder.AddSamples();
+        builder.AddStaffSignIn();
 
         var app = builder.Build();
         app.LogLocalSettings();
         app.UseHttpApiDefaults();
+        app.UseStaffSignIn();
         app.MapHealthApi();
         app.MapSamplesApi();
         app.MapInstancesApi();
         app.MapDeadLettersApi();
+        app.MapSessionApi();
         return app;
     }
 }

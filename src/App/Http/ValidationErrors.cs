@@ -15,6 +15,26 @@ internal sealed class ValidationErrors
     public static ValidationProblem For(string field, ArgumentException exception) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [MessageOf(exception)] });
 
+    /// <summary>A ValidationProblem from domain field errors (field names as the domain gives them).</summary>
+    public static ValidationProblem Problem(params (string Field, string Message)[] errors)
+    {
+        var collected = new ValidationErrors();
+        foreach (var (field, message) in errors)
+        {
+            collected.Add(field, message);
+        }
+
+        return collected.ToProblem();
+    }
+
+    /// <summary>A ValidationProblem from domain field errors.</summary>
+    public static ValidationProblem Problem(IEnumerable<Domain.FieldError> errors) =>
+        Problem([.. errors.Select(e => (JsonName(e.Field), e.Message))]);
+
+    /// <summary>The JSON (camelCase) spelling of a domain field path such as <c>Consent.Scope</c>.</summary>
+    public static string JsonName(string field) =>
+        string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
     /// <summary>Records that <paramref name="field"/> is wrong.</summary>
     public void Add(string field, string message) =>
         _errors[field] = _errors.TryGetValue(field, out var earlier) ? [.. earlier, message] : [message];
