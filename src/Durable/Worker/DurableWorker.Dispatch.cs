@@ -163,7 +163,8 @@ internal sealed partial class DurableWorker
             return item.Ack();
         }
 
-        return item.Release(TimeSpan.FromSeconds(item.Attempts), null);
+        // What it waits for is normally a write already under way (the instance entity after its start message): look again soon.
+        return item.Release(TimeSpan.FromMilliseconds(250 * item.Attempts), null);
     }
 
     private async Task ReleaseQuietly(WorkItem item, TimeSpan delay, string error)
