@@ -55,7 +55,8 @@ internal sealed record FollowUpRecorded(int Sequence, string RecordedBy);
 internal sealed record SalesRecorded(string RecordedBy);
 
 /// <summary>The person left the programme.</summary>
-internal sealed record CaseWithdrawn(WithdrawalReason Reason, string? Note, string RecordedBy);
+/// <remarks>The staff member's note stays on the case record: free text may name people, and events travel through the work queue.</remarks>
+internal sealed record CaseWithdrawn(WithdrawalReason Reason, string RecordedBy);
 
 /// <summary>The custom status every step sets: where the person stands and what is due next.</summary>
 internal sealed record CaseProgress(PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp = null);

@@ -1,3 +1,4 @@
+using PepFunctions.App.Mentoring;
 using PepFunctions.Domain;
 using PepFunctions.Durable;
 
@@ -17,6 +18,13 @@ namespace PepFunctions.App.Cases;
 /// </remarks>
 internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
 {
+    /// <summary>Activities touch storage; a brief outage should delay a case, not fail it.</summary>
+    private static readonly TaskOptions Retry = new(new RetryPolicy(maxAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5))
+    {
+        BackoffCoefficient = 2,
+        MaxRetryInterval = TimeSpan.FromMinutes(5),
+    });
+
     public override async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseStart start)
     {
         var waits = new CaseWaits(context);
@@ -48,7 +56,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
 
         var release = released.Value
             ?? new ReleaseRecorded(ReleaseKind.EndOfSentence, context.CurrentUtcDateTime, null, null, "pipeline");
-        await context.CallActivityAsync(CaseActivityNames.ApplyRelease, new ReleaseCommand(start.CaseId, release));
+        await context.CallActivityAsync(nameof(ApplyRelease), new ReleaseCommand(start.CaseId, release, durations, context.CurrentUtcDateTime), Retry);
 
         // 5. Mentoring after release: a reminder before each follow-up, escalation when one is overdue.
         var schedule = FollowUpSchedule.CreateTimes(release.ReleasedAt, release.Kind, release.SupervisionEnd, durations.Mentoring);
@@ -66,7 +74,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
         await ProgressAsync(context, start, new CaseProgress(PipelineStage.Mentoring, programmeEnd, "programme end"));
         while (true)
         {
-            if (await context.CallActivityAsync<bool>(CaseActivityNames.CheckGraduation, new GraduationCheck(start.CaseId, durations.GraduationMonths)))
+            if (await GraduatedAsync(context, start))
             {
                 return await CloseAsync(context, start, PipelineStage.Graduated, "Sales recorded for enough months.");
             }
@@ -97,7 +105,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
             recorded = await waits.ForFollowUpAsync(sequence, due + durations.GracePeriod);
             if (recorded.TimedOut)
             {
-                await context.CallActivityAsync(CaseActivityNames.MarkFollowUpOverdue, new FollowUpRef(start.CaseId, sequence));
+                await context.CallActivityAsync(nameof(MarkFollowUpOverdue), new FollowUpRef(start.CaseId, sequence, context.CurrentUtcDateTime), Retry);
                 await NotifyAsync(context, start, NotificationKind.FollowUpOverdue, sequence);
             }
         }
@@ -107,7 +115,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
             return await WithdrawAsync(context, start, withdrawal);
         }
 
-        if (await context.CallActivityAsync<bool>(CaseActivityNames.CheckGraduation, new GraduationCheck(start.CaseId, durations.GraduationMonths)))
+        if (await GraduatedAsync(context, start))
         {
             return await CloseAsync(context, start, PipelineStage.Graduated, "Sales recorded for enough months.");
         }
@@ -115,14 +123,17 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
         return null;
     }
 
+    private static Task<bool> GraduatedAsync(TaskOrchestrationContext context, CaseStart start) =>
+        context.CallActivityAsync<bool>(nameof(CheckGraduation), new GraduationCheck(start.CaseId, start.Durations.GraduationMonths), Retry);
+
     private static async Task ProgressAsync(TaskOrchestrationContext context, CaseStart start, CaseProgress progress)
     {
         context.SetCustomStatus(progress);
-        await context.CallActivityAsync(CaseActivityNames.RecordProgress, new ProgressCommand(start.CaseId, progress));
+        await context.CallActivityAsync(nameof(RecordProgress), new ProgressCommand(start.CaseId, progress, context.CurrentUtcDateTime), Retry);
     }
 
     private static Task NotifyAsync(TaskOrchestrationContext context, CaseStart start, NotificationKind kind, int? followUp) =>
-        context.CallActivityAsync(CaseActivityNames.QueueNotification, new NotificationCommand(start.CaseId, kind, followUp));
+        context.CallActivityAsync(nameof(QueueNotification), new NotificationCommand(start.CaseId, kind, followUp, context.CurrentUtcDateTime), Retry);
 
     private static Task<CaseOutcome> WithdrawAsync(TaskOrchestrationContext context, CaseStart start, CaseWithdrawn withdrawal) =>
         CloseAsync(context, start, PipelineStage.Withdrawn, $"{withdrawal.Reason}");
@@ -131,7 +142,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
     {
         var outcome = new CaseOutcome(stage, reason);
         context.SetCustomStatus(new CaseProgress(stage, null, null));
-        await context.CallActivityAsync(CaseActivityNames.CloseCase, new CloseCommand(start.CaseId, outcome));
+        await context.CallActivityAsync(nameof(CloseCase), new CloseCommand(start.CaseId, outcome, context.CurrentUtcDateTime), Retry);
         return outcome;
     }
 }

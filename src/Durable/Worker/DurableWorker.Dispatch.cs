@@ -7,8 +7,9 @@ namespace PepFunctions.Durable.Worker;
 /// <summary>Handing received messages to instance steps: one step per instance at a time, messages that arrive meanwhile go into its next step.</summary>
 internal sealed partial class DurableWorker
 {
-    // A message whose precondition never appears (a start whose instance was never written, a timer whose step never committed) is dropped after this many tries.
-    private const int TriesForAbsentPrecondition = 3;
+    // A message whose precondition never appears (a start whose instance was never written, a timer whose
+    // step never committed) is dropped after this many tries: with the doubling delays below, ~25 s of patience.
+    private const int TriesForAbsentPrecondition = 8;
     private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -157,14 +158,16 @@ internal sealed partial class DurableWorker
             return item.Ack();
         }
 
-        if (item.Attempts >= TriesForAbsentPrecondition)
+        if (item.Attempts >= Math.Min(TriesForAbsentPrecondition, options.MaxAttempts))
         {
             logger.LogWarning("Dropping {Kind} message {MessageId}: what it waits for never appeared", item.Message.Kind, item.Message.Id);
             return item.Ack();
         }
 
-        // What it waits for is normally a write already under way (the instance entity after its start message): look again soon.
-        return item.Release(TimeSpan.FromMilliseconds(250 * item.Attempts), null);
+        // What it waits for is normally a write already under way (the instance entity after its start message):
+        // look again soon, then less and less often.
+        var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, item.Attempts - 1)));
+        return item.Release(delay, $"{item.Message.Kind} message waits for state that is not there yet");
     }
 
     private async Task ReleaseQuietly(WorkItem item, TimeSpan delay, string error)

@@ -1,0 +1,53 @@
+using System.Globalization;
+using PepFunctions.App.Mentoring;
+using PepFunctions.App.Staff;
+using PepFunctions.Domain;
+using PepFunctions.Durable;
+
+namespace PepFunctions.App.Cases;
+
+/// <summary>
+/// Hands a released person over to the Bapas: moves the case from its Lapas to <see cref="Offices.BapasFor"/>,
+/// assigns the mentor (the one recorded with the release, or the Bapas's first PK or Pokmas Lipas mentor in the
+/// staff directory), and lays out the follow-ups (<see cref="FollowUpSchedule.CreateTimes"/>).
+/// </summary>
+/// <remarks>A re-run finds the case already moved and the follow-ups already laid out, and changes nothing.</remarks>
+internal sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseTimeline timeline, StaffDirectory directory, ILogger<ApplyRelease> logger)
+    : TaskActivity<ReleaseCommand, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, ReleaseCommand command)
+    {
+        var release = command.Release;
+        var record = await cases.UpdateAsync(command.CaseId, record =>
+        {
+            if (Offices.Find(record.OfficeCode) is { Kind: OfficeKind.Lapas or OfficeKind.Rutan } lapas)
+            {
+                record.BapasCode = Offices.BapasFor(lapas.Code)?.Code;
+                record.OfficeCode = record.BapasCode ?? record.OfficeCode;
+            }
+
+            record.MentorUsername = release.MentorUsername ?? record.MentorUsername ?? DefaultMentor(record.OfficeCode);
+            record.ReleaseKind = release.Kind.ToString();
+            record.ReleasedAt = release.ReleasedAt;
+            record.SupervisionEnd = release.SupervisionEnd;
+            record.ReleaseRecordedBy = release.RecordedBy;
+            return true;
+        }, context.CancellationToken) ?? throw new InvalidOperationException($"Case '{command.CaseId}' has no record.");
+
+        if (record.BapasCode is null)
+        {
+            logger.LogWarning("Case {CaseId} stays at {OfficeCode}: its province has no Bapas", record.CaseId, record.OfficeCode);
+        }
+
+        var dues = FollowUpSchedule.CreateTimes(release.ReleasedAt, release.Kind, release.SupervisionEnd, command.Durations.Mentoring);
+        await followUps.ScheduleAsync(record.CaseId, record.OfficeCode, record.MentorUsername, dues, context.CancellationToken);
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{release.Kind.Abbreviation()} on {release.ReleasedAt:yyyy-MM-dd}; now at {record.OfficeCode}, mentor {record.MentorUsername ?? "(none)"}; {dues.Count} follow-ups");
+        await timeline.AppendAsync(record.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.Released, detail, context.IdempotencyKey, context.CancellationToken);
+        return dues.Count;
+    }
+
+    private string? DefaultMentor(string bapasCode) =>
+        directory.All.FirstOrDefault(staff => staff.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
+            && string.Equals(staff.OfficeCode, bapasCode, StringComparison.OrdinalIgnoreCase))?.Username;
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using PepFunctions.App.Mentoring;
+using PepFunctions.Domain;
+using PepFunctions.Durable;
+
+namespace PepFunctions.App.Cases;
+
+/// <summary>A case as an office list shows it.</summary>
+internal sealed record CaseSummaryResponse(
+    string CaseId, string OfficeCode, string RegistrationNumber, string DisplayName, PipelineStage Stage,
+    DateTimeOffset? NextDueAt, string? NextDue, string? Mentor, DateTimeOffset UpdatedAt)
+{
+    public static CaseSummaryResponse From(CaseSummaryEntity summary) => new(
+        summary.RowKey, summary.PartitionKey, summary.RegistrationNumber, summary.DisplayName, Enum.Parse<PipelineStage>(summary.Stage),
+        summary.NextDueAt, summary.NextDue, summary.MentorUsername, summary.UpdatedAt);
+}
+
+/// <summary>Where the case stands: the stage and what is due next, and the orchestration's own status.</summary>
+internal sealed record CaseProgressResponse(PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp, OrchestrationStatus? RuntimeStatus);
+
+/// <summary>The recorded release.</summary>
+internal sealed record ReleaseResponse(ReleaseKind Kind, DateTimeOffset? ReleasedAt, DateTimeOffset? SupervisionEnd, string? RecordedBy);
+
+/// <summary>One follow-up; <paramref name="State"/> as of now (<see cref="FollowUpStateRule"/>), or as marked.</summary>
+internal sealed record FollowUpResponse(
+    int Sequence, DateTimeOffset DueAt, FollowUpState State, string? Mentor, FollowUpVisit? Visit, string? RecordedBy, DateTimeOffset? RecordedAt);
+
+/// <summary>A person's record, with progress and follow-ups.</summary>
+internal sealed record CaseResponse(
+    string CaseId,
+    string OfficeCode,
+    string LapasCode,
+    string? BapasCode,
+    string Province,
+    string RegistrationNumber,
+    string FullName,
+    string? Nik,
+    DateOnly ExpectedReleaseDate,
+    Consent? Consent,
+    CaseProgressResponse Progress,
+    string? Mentor,
+    IReadOnlyList<TrainingTrack> RecommendedTracks,
+    ReleaseResponse? Release,
+    CaseOutcome? Outcome,
+    IReadOnlyList<FollowUpResponse> FollowUps,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static CaseResponse From(CaseEntity record, IReadOnlyList<FollowUpResponse> followUps, OrchestrationStatus? runtimeStatus) => new(
+        record.CaseId,
+        record.OfficeCode,
+        record.LapasCode,
+        record.BapasCode,
+        record.Province,
+        record.RegistrationNumber,
+        record.FullName,
+        record.Nik,
+        DateOnly.ParseExact(record.ExpectedReleaseDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        JsonDataConverter.Default.Deserialize<Consent>(record.ConsentJson),
+        new CaseProgressResponse(record.StageValue, record.NextDueAt, record.NextDue, record.NextFollowUp, runtimeStatus),
+        record.MentorUsername,
+        record.RecommendedTracks is { Length: > 0 } tracks ? [.. tracks.Split(',').Select(Enum.Parse<TrainingTrack>)] : [],
+        record.ReleaseKind is { } kind ? new ReleaseResponse(Enum.Parse<ReleaseKind>(kind), record.ReleasedAt, record.SupervisionEnd, record.ReleaseRecordedBy) : null,
+        record.Outcome is { } outcome ? new CaseOutcome(Enum.Parse<PipelineStage>(outcome), record.OutcomeReason ?? "") : null,
+        followUps,
+        record.CreatedBy,
+        record.CreatedAt,
+        record.UpdatedAt);
+}
+
+/// <summary>An open follow-up on the due list.</summary>
+internal sealed record DueFollowUpResponse(string CaseId, int Sequence, DateTimeOffset DueAt, FollowUpState State, string OfficeCode, string? Mentor)
+{
+    public static DueFollowUpResponse From(FollowUpDueEntity row, FollowUpState state) =>
+        new(row.CaseId, row.Sequence, row.DueAt, state, row.OfficeCode, row.MentorUsername);
+}
+
+/// <summary>One timeline entry.</summary>
+internal sealed record TimelineEntryResponse(DateTimeOffset At, string Actor, string Action, string? Detail)
+{
+    public static TimelineEntryResponse From(TimelineEntity entry) => new(entry.At, entry.Actor, entry.Action, entry.Detail);
+}
+
+/// <summary>The answer to a recorded assessment: every track scored, and the ones recommended to the pipeline.</summary>
+internal sealed record AssessmentResponse(string CaseId, IReadOnlyList<TrainingTrack> RecommendedTracks, IReadOnlyList<TrackRecommendation> Scores);
+
+/// <summary>A staff action was recorded and passed to the case's pipeline, which carries on in the background.</summary>
+internal sealed record CaseActionAccepted(string CaseId, string StatusUrl);

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using PepFunctions.App.Http;
+using PepFunctions.App.Mentoring;
+using PepFunctions.App.Staff;
+using PepFunctions.Domain;
+using PepFunctions.Durable;
+
+namespace PepFunctions.App.Cases;
+
+/// <summary>
+/// What staff do to cases, one method per action, for the JSON API and the staff forms alike. Each method
+/// takes the signed-in <see cref="StaffMember"/> and a request, checks it (400: <see cref="RequestValidationException"/>,
+/// nothing stored), checks access (<see cref="AccessPolicy"/>: a case the staff member may not see is 404
+/// <see cref="NotFoundException"/>, an action their role may not do is 403 <see cref="ForbiddenException"/>), checks the
+/// case's state (409 <see cref="ConflictException"/>), then records it and tells the case's pipeline.
+/// </summary>
+internal sealed partial class CaseService(
+    CaseStore cases,
+    FollowUpStore followUps,
+    CaseTimeline timeline,
+    DurableTaskClient client,
+    StaffDirectory directory,
+    IOptions<PipelineOptions> options,
+    TimeProvider clock,
+    ILogger<CaseService> logger)
+{
+    /// <summary>The API path of a case.</summary>
+    public static string PathOf(string caseId) => $"/api/cases/{Uri.EscapeDataString(caseId)}";
+
+    /// <summary>Enrols a person: stores the record with the consent, then starts their pipeline.</summary>
+    /// <exception cref="ConflictException">The person (office and registration number) is enrolled already.</exception>
+    public async Task<CaseResponse> EnrolAsync(StaffMember staff, Enrollment request, CancellationToken cancellationToken)
+    {
+        var enrollment = Normalise(request, staff);
+        if (enrollment.Validate() is { Count: > 0 } errors)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var office = Offices.Find(enrollment.OfficeCode)!;
+        Require(staff, PipelineAction.Enrol, office.Code);
+        var caseId = CaseIds.For(office.Code, enrollment.RegistrationNumber);
+        var record = NewRecord(caseId, office, enrollment, staff);
+        if (!await cases.TryAddAsync(record, cancellationToken))
+        {
+            if (await client.GetInstanceAsync(caseId, cancellationToken: cancellationToken) is not null)
+            {
+                throw new ConflictException($"Registration number '{enrollment.RegistrationNumber}' is enrolled at {office.Code} already, as case '{caseId}'.");
+            }
+
+            // An earlier enrolment stored the record and stopped before starting the pipeline: start it now.
+            record = await cases.FindAsync(caseId, cancellationToken) ?? throw new InvalidOperationException($"Case '{caseId}' vanished during enrolment.");
+        }
+
+        await timeline.AppendAsync(caseId, record.CreatedAt, staff.Username, TimelineAction.Enrolled,
+            $"At {office.Code}; consent: {string.Join(", ", enrollment.Consent!.Scope)}", key: "enrolled", cancellationToken);
+        var start = new CaseStart(caseId, office.Code, AtMidnight(enrollment.ExpectedReleaseDate!.Value), CaseDurations.From(options.Value));
+        await client.StartNewAsync(nameof(CasePipeline), start,
+            new StartOrchestrationOptions { InstanceId = caseId, IfExists = InstanceIdReuse.ReturnExistingIfActive }, cancellationToken);
+        logger.LogInformation("Case {CaseId} enrolled at {OfficeCode} by {Username}", caseId, office.Code, staff.Username);
+        return CaseResponse.From(record, [], OrchestrationStatus.Pending);
+    }
+
+    /// <summary>The cases the staff member may see, optionally of one office and one stage, from the office summaries.</summary>
+    public async Task<IReadOnlyList<CaseSummaryResponse>> ListAsync(StaffMember staff, CaseListQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var offices = OfficesToRead(staff, query.Office, errors);
+        PipelineStage? stage = null;
+        if (query.Stage is { Length: > 0 } stageName)
+        {
+            if (Enum.TryParse<PipelineStage>(stageName, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                stage = parsed;
+            }
+            else
+            {
+                errors.Add(new("stage", $"'{stageName}' is not a stage; use one of {string.Join(", ", Enum.GetNames<PipelineStage>())}."));
+            }
+        }
+
+        ThrowIfAny(errors);
+        var lists = await Task.WhenAll(offices.Select(office => cases.ListAsync(office, stage, cancellationToken)));
+        return [.. lists.SelectMany(list => list).Select(CaseSummaryResponse.From)
+            .OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A person's record, progress and follow-ups; the view is written to the timeline (audit).</summary>
+    public async Task<CaseResponse> GetAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    {
+        var record = await RequireVisibleAsync(staff, caseId, cancellationToken);
+        var followUpList = await followUps.ListAsync(caseId, cancellationToken);
+        var instance = await client.GetInstanceAsync(caseId, cancellationToken: cancellationToken);
+        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.Viewed, null, key: null, cancellationToken);
+        var mentoring = options.Value.ForMentoring();
+        var now = clock.GetUtcNow();
+        return CaseResponse.From(record, [.. followUpList.Select(f => ToResponse(f, now, mentoring))], instance?.Status);
+    }
+
+    /// <summary>The case's timeline, oldest first.</summary>
+    public async Task<IReadOnlyList<TimelineEntryResponse>> GetTimelineAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    {
+        await RequireVisibleAsync(staff, caseId, cancellationToken);
+        return [.. (await timeline.ListAsync(caseId, cancellationToken)).Select(TimelineEntryResponse.From)];
+    }
+
+    /// <summary>Open follow-ups due within <paramref name="window"/> days (7 when omitted) and overdue ones, of the offices the staff member sees.</summary>
+    public async Task<IReadOnlyList<DueFollowUpResponse>> ListDueFollowUpsAsync(StaffMember staff, string? office, string? window, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var offices = OfficesToRead(staff, office, errors).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var days = 7;
+        if (window is { Length: > 0 } && (!int.TryParse(window, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days > 366))
+        {
+            errors.Add(new("window", "The window is a number of days from 0 to 366."));
+        }
+
+        ThrowIfAny(errors);
+        var now = clock.GetUtcNow();
+        var mentoring = options.Value.ForMentoring();
+        var rows = await followUps.ListDueAsync(DateOnly.FromDateTime(now.UtcDateTime).AddDays(days), cancellationToken);
+        return [.. rows.Where(row => offices.Contains(row.OfficeCode))
+            .Select(row => DueFollowUpResponse.From(row, row.State == nameof(FollowUpState.Overdue)
+                ? FollowUpState.Overdue
+                : FollowUpStateRule.Classify(row.DueAt, now, done: false, mentoring)))
+            .OrderBy(row => row.DueAt)];
+    }
+
+    private static FollowUpResponse ToResponse(FollowUpEntity followUp, DateTimeOffset now, MentoringOptions mentoring)
+    {
+        var state = followUp.StateValue is FollowUpState.Done or FollowUpState.Overdue
+            ? followUp.StateValue
+            : FollowUpStateRule.Classify(followUp.DueAt, now, done: false, mentoring);
+        var visit = followUp.VisitJson is null ? null : JsonDataConverter.Default.Deserialize<FollowUpVisit>(followUp.VisitJson);
+        return new FollowUpResponse(followUp.Sequence, followUp.DueAt, state, followUp.MentorUsername, visit, followUp.RecordedBy, followUp.RecordedAt);
+    }
+
+    private static Enrollment Normalise(Enrollment request, StaffMember staff) => request with
+    {
+        OfficeCode = string.IsNullOrWhiteSpace(request.OfficeCode) ? staff.OfficeCode : request.OfficeCode.Trim(),
+        RegistrationNumber = request.RegistrationNumber?.Trim()!,
+        FullName = request.FullName?.Trim()!,
+        Nik = string.IsNullOrWhiteSpace(request.Nik) ? null : request.Nik.Trim(),
+    };
+
+    private CaseEntity NewRecord(string caseId, Office office, Enrollment enrollment, StaffMember staff) => new()
+    {
+        PartitionKey = caseId,
+        RowKey = caseId,
+        OfficeCode = office.Code,
+        LapasCode = office.Code,
+        Province = office.Province,
+        RegistrationNumber = enrollment.RegistrationNumber,
+        FullName = enrollment.FullName,
+        Nik = enrollment.Nik,
+        ExpectedReleaseDate = enrollment.ExpectedReleaseDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ConsentJson = JsonDataConverter.Default.Serialize(enrollment.Consent)!,
+        Stage = nameof(PipelineStage.Enrollment),
+        CreatedBy = staff.Username,
+    };
+
+    /// <summary>The offices a list reads: the one asked for (which must be known and visible), or every office the staff member sees.</summary>
+    private static IReadOnlyList<string> OfficesToRead(StaffMember staff, string? officeCode, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(officeCode))
+        {
+            return [.. Offices.Seed.Where(o => AccessPolicy.CanView(staff, o.Code)).Select(o => o.Code)];
+        }
+
+        if (Offices.Find(officeCode) is not { } office)
+        {
+            errors.Add(new("office", $"'{officeCode}' is not a known office."));
+            return [];
+        }
+
+        return AccessPolicy.CanView(staff, office.Code)
+            ? [office.Code]
+            : throw new ForbiddenException($"{staff.Username} does not see the cases of {office.Code}.");
+    }
+
+    private async Task<CaseEntity> RequireVisibleAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    {
+        var record = CaseIdPattern().IsMatch(caseId) ? await cases.FindAsync(caseId, cancellationToken) : null;
+        return record is not null && AccessPolicy.CanView(staff, record.OfficeCode)
+            ? record
+            : throw new NotFoundException($"Case '{caseId}' was not found.");
+    }
+
+    private async Task<CaseEntity> RequireAllowedAsync(StaffMember staff, PipelineAction action, string caseId, CancellationToken cancellationToken)
+    {
+        var record = await RequireVisibleAsync(staff, caseId, cancellationToken);
+        Require(staff, action, record.OfficeCode);
+        return record;
+    }
+
+    private static void Require(StaffMember staff, PipelineAction action, string officeCode)
+    {
+        if (!AccessPolicy.CanPerform(staff, action, officeCode))
+        {
+            throw new ForbiddenException($"A {staff.Role} at {staff.OfficeCode} may not do {action} for {officeCode}.");
+        }
+    }
+
+    private static void ThrowIfAny(List<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+    }
+
+    private static DateTimeOffset AtMidnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    [GeneratedRegex("^case-[a-z0-9-]{1,200}$")]
+    private static partial Regex CaseIdPattern();
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using PepFunctions.App.Files;
+using PepFunctions.Domain;
+using PepFunctions.Durable;
+
+namespace PepFunctions.App.Cases;
+
+/// <summary>Whether the case's business has sold in enough months to graduate (<see cref="GraduationRule"/>).</summary>
+/// <remarks>
+/// Reads the sales the marketing feature records in <c>{hub}Sales</c>: PartitionKey = case id, RowKey = the
+/// month <c>yyyy-MM</c>, property <c>SalesRupiah</c> (Int64). No table, or no rows, means no sales yet.
+/// </remarks>
+internal sealed class CheckGraduation(HubStorage storage) : TaskActivity<GraduationCheck, bool>
+{
+    /// <summary>The sales table's name after the hub prefix.</summary>
+    public const string SalesTable = "Sales";
+
+    /// <summary>The sales property, in rupiah.</summary>
+    public const string SalesRupiahProperty = "SalesRupiah";
+
+    public override async Task<bool> RunAsync(TaskActivityContext context, GraduationCheck input)
+    {
+        var table = await storage.TableAsync(SalesTable, context.CancellationToken);
+        var sales = new List<MonthlySales>();
+        try
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {input.CaseId}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", SalesRupiahProperty], cancellationToken: context.CancellationToken))
+            {
+                if (DateOnly.TryParseExact(row.RowKey + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+                {
+                    sales.Add(new MonthlySales(month.Year, month.Month, row.GetInt64(SalesRupiahProperty) ?? 0));
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
+
+        return GraduationRule.IsGraduated(sales, input.RequiredMonths);
+    }
+}

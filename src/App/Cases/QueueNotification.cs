@@ -1,0 +1,70 @@
+using PepFunctions.App.Mentoring;
+using PepFunctions.App.Notifications;
+using PepFunctions.App.Staff;
+using PepFunctions.Domain;
+using PepFunctions.Durable;
+
+namespace PepFunctions.App.Cases;
+
+/// <summary>
+/// Puts a pipeline notification in the outbox: an overdue assessment to the Lapas officers of the case's
+/// office; a follow-up reminder to the mentor; an overdue follow-up to the mentor's supervisor (or, when
+/// none is set, the Kanwil coordinators of the province).
+/// </summary>
+/// <remarks>
+/// Nothing is sent when the thing is done by now (assessed, visited) or the case has closed. The outbox
+/// deduplicates on the call's idempotency key, so a re-run queues nothing new.
+/// </remarks>
+internal sealed class QueueNotification(
+    CaseStore cases, FollowUpStore followUps, StaffDirectory directory, NotificationOutbox outbox, CaseTimeline timeline, ILogger<QueueNotification> logger)
+    : TaskActivity<NotificationCommand, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, NotificationCommand command)
+    {
+        var cancellationToken = context.CancellationToken;
+        if (await cases.FindAsync(command.CaseId, cancellationToken) is not { IsClosed: false } record)
+        {
+            return 0;
+        }
+
+        var followUp = command.FollowUp is { } sequence ? await followUps.FindAsync(command.CaseId, sequence, cancellationToken) : null;
+        string[] recipients = command.Kind switch
+        {
+            NotificationKind.AssessmentOverdue when record.StageValue == PipelineStage.Assessment =>
+                [.. StaffAt(record.OfficeCode, StaffRole.LapasOfficer)],
+            NotificationKind.FollowUpReminder when followUp is { StateValue: not FollowUpState.Done } =>
+                Mentor(followUp, record) is { } mentor ? [mentor] : [],
+            NotificationKind.FollowUpOverdue when followUp is { StateValue: not FollowUpState.Done } => Supervisors(followUp, record),
+            _ => [],
+        };
+        if (recipients.Length == 0)
+        {
+            logger.LogInformation("No {Kind} notification for case {CaseId}: done by now, or nobody to tell", command.Kind, command.CaseId);
+            return 0;
+        }
+
+        foreach (var recipient in recipients)
+        {
+            await outbox.EnqueueAsync(new Notification(recipient, command.Kind.ToString(), command.CaseId, command.FollowUp), context.IdempotencyKey, cancellationToken);
+        }
+
+        await timeline.AppendAsync(command.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.NotificationQueued,
+            $"{command.Kind} to {string.Join(", ", recipients)}", context.IdempotencyKey, cancellationToken);
+        return recipients.Length;
+    }
+
+    private static string? Mentor(FollowUpEntity followUp, CaseEntity record) => followUp.MentorUsername ?? record.MentorUsername;
+
+    private string[] Supervisors(FollowUpEntity followUp, CaseEntity record)
+    {
+        var supervisor = Mentor(followUp, record) is { } mentor ? directory.Find(mentor)?.SupervisorUsername : null;
+        return supervisor is not null
+            ? [supervisor]
+            : [.. StaffAt(Offices.KanwilFor(record.OfficeCode)?.Code, StaffRole.KanwilCoordinator)];
+    }
+
+    private IEnumerable<string> StaffAt(string? officeCode, StaffRole role) =>
+        directory.All
+            .Where(staff => staff.Role == role && string.Equals(staff.OfficeCode, officeCode, StringComparison.OrdinalIgnoreCase))
+            .Select(staff => staff.Username);
+}

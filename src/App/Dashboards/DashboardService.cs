@@ -1,0 +1,81 @@
+using Azure.Data.Tables;
+using PepFunctions.App.Capital;
+using PepFunctions.App.Cases;
+using PepFunctions.App.Files;
+using PepFunctions.App.Marketing;
+using PepFunctions.App.Training;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Dashboards;
+
+/// <summary>
+/// Gathers a dashboard's figures through the feature services, so every number respects what the staff member
+/// may see (<see cref="AccessPolicy"/>): an office's staff see their office, a Kanwil coordinator the UPTs of
+/// the province, national staff every office.
+/// </summary>
+internal sealed class DashboardService(CaseService cases, TrainingService training, ProductService products, HubStorage storage)
+{
+    private const int RecentCount = 10;
+
+    /// <summary>The UPTs (Lapas, Rutan, Bapas) the staff member sees: the choices of the office filter.</summary>
+    public static IReadOnlyList<Office> VisibleUpts(StaffMember staff) =>
+        [.. Offices.Seed.Where(o => o.Kind is OfficeKind.Lapas or OfficeKind.Rutan or OfficeKind.Bapas && AccessPolicy.CanView(staff, o.Code))];
+
+    /// <summary>The figures for one office (<paramref name="officeCode"/>) or, when null, every UPT the staff member sees.</summary>
+    public async Task<DashboardFigures> GetAsync(StaffMember staff, string? officeCode, CancellationToken cancellationToken)
+    {
+        var offices = officeCode is null ? VisibleUpts(staff) : [.. VisibleUpts(staff).Where(o => o.Code == officeCode)];
+        var codes = offices.Select(o => o.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var casesTask = cases.ListAsync(staff, new CaseListQuery(officeCode, null), cancellationToken);
+        var dueTask = cases.ListDueFollowUpsAsync(staff, officeCode, "7", cancellationToken);
+        var batchesTask = training.ListBatchesAsync(staff, officeCode, cancellationToken);
+        var curationTask = products.QueueAsync(staff, CurationStatus.Pending, cancellationToken);
+        var waitingTask = WaitingReferralsAsync(staff, codes, cancellationToken);
+        await Task.WhenAll(casesTask, dueTask, batchesTask, curationTask, waitingTask);
+
+        var people = casesTask.Result.Where(c => codes.Contains(c.OfficeCode)).ToList();
+        var due = dueTask.Result.Where(f => codes.Contains(f.OfficeCode)).ToList();
+        return new DashboardFigures(
+            offices,
+            CountByStage(people),
+            [.. offices.Select(o => (o, CountByStage(people.Where(c => c.OfficeCode == o.Code))))
+                .Where(row => row.Item2.Values.Sum() > 0)],
+            [.. due.Where(f => f.State != FollowUpState.Overdue)],
+            [.. due.Where(f => f.State == FollowUpState.Overdue)],
+            waitingTask.Result,
+            [.. curationTask.Result.Where(p => codes.Contains(p.OfficeCode))],
+            [.. people.OrderByDescending(c => c.UpdatedAt).Take(RecentCount)],
+            people.Count,
+            batchesTask.Result.Count(b => codes.Contains(b.OfficeCode)),
+            people.Where(c => c.Stage == PipelineStage.Mentoring && c.Mentor is not null).Select(c => c.Mentor).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    private static IReadOnlyDictionary<PipelineStage, int> CountByStage(IEnumerable<CaseSummaryResponse> people)
+    {
+        var counts = Enum.GetValues<PipelineStage>().ToDictionary(stage => stage, _ => 0);
+        foreach (var person in people)
+        {
+            counts[person.Stage]++;
+        }
+
+        return counts;
+    }
+
+    // The capital feature keeps a table of referrals waiting for an answer (one row each, deleted on answer);
+    // it has no service method listing it, so the dashboard reads it and filters by office itself.
+    private async Task<IReadOnlyList<WaitingReferral>> WaitingReferralsAsync(StaffMember staff, HashSet<string> offices, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(CapitalTables.ReferralsWaiting, cancellationToken);
+        var waiting = new List<WaitingReferral>();
+        await foreach (var row in table.QueryAsync<WaitingReferralEntity>(cancellationToken: cancellationToken))
+        {
+            if (offices.Contains(row.OfficeCode) && AccessPolicy.CanView(staff, row.OfficeCode))
+            {
+                waiting.Add(new WaitingReferral(row.Keys().CaseId, row.OfficeCode, row.PartnerName, row.SubmittedAt));
+            }
+        }
+
+        return [.. waiting.OrderBy(w => w.SubmittedAt)];
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+
+namespace PepFunctions.App.Notifications;
+
+/// <summary>A notification on its way out.</summary>
+/// <param name="Id">The notification id, stable across retries.</param>
+/// <param name="Recipient">The staff member's username.</param>
+/// <param name="Kind">What it is about.</param>
+/// <param name="CaseId">The case, if any.</param>
+/// <param name="FollowUp">The follow-up, if any.</param>
+/// <param name="Subject">A one-line subject.</param>
+/// <param name="Body">The message.</param>
+internal sealed record OutgoingNotification(string Id, string Recipient, string Kind, string? CaseId, int? FollowUp, string Subject, string Body);
+
+/// <summary>Hands a notification to its channel; throws when it could not.</summary>
+internal interface INotificationSender
+{
+    Task SendAsync(OutgoingNotification notification, CancellationToken cancellationToken);
+}
+
+/// <summary>The default channel: a log line with ids only (no names), for local runs and tests.</summary>
+internal sealed class LogNotificationSender(ILogger<LogNotificationSender> logger) : INotificationSender
+{
+    public Task SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        logger.LogInformation(
+            "Notification {NotificationId} ({Kind}) for {Recipient}: case {CaseId}, follow-up {FollowUp}",
+            notification.Id, notification.Kind, notification.Recipient, notification.CaseId, notification.FollowUp);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>E-mails notifications through <c>Notifications:Smtp</c>, to <c>{username}@{RecipientDomain}</c>.</summary>
+/// <remarks>The Message-ID is derived from the notification id, so a re-send after a crash can be recognised as the same mail.</remarks>
+internal sealed class SmtpNotificationSender(IOptions<NotificationOptions> options) : INotificationSender
+{
+    public async Task SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        using var message = new MailMessage(smtp.From, $"{notification.Recipient}@{smtp.RecipientDomain}", notification.Subject, notification.Body);
+        message.Headers.Add("Message-ID", $"<{notification.Id}@pep-notifications>");
+        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
+        await client.SendMailAsync(message, cancellationToken);
+    }
+}

@@ -1,0 +1,244 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using PepFunctions.App.Files;
+using PepFunctions.App.Http;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Training;
+
+/// <summary>
+/// Training batches (<i>pelatihan</i>, <i>bimbingan teknis</i>): opening them, placing people in them, the roll
+/// call of each session, the final result (<see cref="CompletionRule"/>) and the certificate.
+/// </summary>
+/// <remarks>
+/// One method per staff action, each taking the signed-in <see cref="StaffMember"/> and a request record, so the
+/// JSON API and the forms call the same code. Bad input throws <see cref="RequestValidationException"/> before
+/// anything is written; access is checked with <see cref="AccessPolicy"/> against the batch's office.
+/// </remarks>
+internal sealed partial class TrainingService(
+    HubStorage storage, CaseOffices cases, FileStore files, IOptions<PipelineOptions> pipeline, TimeProvider time, ILogger<TrainingService> logger)
+{
+    private const int ConcurrencyRetries = 5;
+
+    /// <summary>Opens a batch at an office the staff member manages training for.</summary>
+    public async Task<BatchResponse> CreateBatchAsync(StaffMember staff, CreateBatchRequest request, CancellationToken cancellationToken)
+    {
+        var office = Offices.Find(request.OfficeCode ?? staff.OfficeCode)?.Code ?? request.OfficeCode ?? staff.OfficeCode;
+        var errors = new List<FieldError>();
+        if (request.Track is null)
+        {
+            errors.Add(new(nameof(request.Track), "Choose the training track."));
+        }
+
+        if (request.StartDate is null)
+        {
+            errors.Add(new(nameof(request.StartDate), "The start date is required."));
+        }
+
+        if (request.EndDate is null)
+        {
+            errors.Add(new(nameof(request.EndDate), "The end date is required."));
+        }
+
+        if (request.Sessions is null)
+        {
+            errors.Add(new(nameof(request.Sessions), "Say how many sessions attendance is counted over."));
+        }
+
+        var track = request.Track ?? default;
+        var batch = new TrainingBatch(
+            NewBatchId(office, track, request.StartDate ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
+            track, office, request.Partner?.Trim() ?? "", request.StartDate ?? default, request.EndDate ?? request.StartDate ?? default,
+            request.Sessions ?? 1, request.Capacity ?? pipeline.Value.BatchCapacity);
+        errors.AddRange(batch.Validate().Where(error => errors.All(e => e.Field != error.Field)));
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        CaseOffices.Require(staff, PipelineAction.ManageTraining, office);
+        var row = new TrainingBatchEntity
+        {
+            PartitionKey = batch.OfficeCode,
+            RowKey = batch.BatchId,
+            Track = batch.Track.ToString(),
+            Partner = batch.Partner,
+            StartDate = Dates.Format(batch.StartDate),
+            EndDate = Dates.Format(batch.EndDate),
+            Sessions = batch.Sessions,
+            Capacity = batch.Capacity,
+            CreatedBy = staff.Username,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var table = await storage.TableAsync(TrainingTables.Batches, cancellationToken);
+        await table.AddEntityAsync(row, cancellationToken);
+        logger.LogInformation("Training batch {BatchId} opened at {OfficeCode} by {Username}", row.RowKey, office, staff.Username);
+        return BatchResponse.From(row);
+    }
+
+    /// <summary>The batches at <paramref name="officeCode"/>, or at every office the staff member sees when it is null.</summary>
+    public async Task<IReadOnlyList<BatchResponse>> ListBatchesAsync(StaffMember staff, string? officeCode, CancellationToken cancellationToken)
+    {
+        if (officeCode is not null && !AccessPolicy.CanView(staff, officeCode))
+        {
+            throw new ForbiddenException($"{officeCode} is not an office {staff.Username} sees.");
+        }
+
+        var offices = Offices.Seed
+            .Where(office => office.Kind is OfficeKind.Lapas or OfficeKind.Rutan && AccessPolicy.CanView(staff, office.Code))
+            .Where(office => officeCode is null || string.Equals(office.Code, officeCode, StringComparison.OrdinalIgnoreCase))
+            .Select(office => office.Code)
+            .ToList();
+        var table = await storage.TableAsync(TrainingTables.Batches, cancellationToken);
+        var batches = new List<BatchResponse>();
+        foreach (var office in offices)
+        {
+            await foreach (var row in table.QueryAsync<TrainingBatchEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {office}"), cancellationToken: cancellationToken))
+            {
+                batches.Add(BatchResponse.From(row));
+            }
+        }
+
+        return [.. batches.OrderByDescending(batch => batch.StartDate).ThenBy(batch => batch.BatchId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A batch and its participants.</summary>
+    public async Task<BatchDetailResponse> GetBatchAsync(StaffMember staff, string batchId, CancellationToken cancellationToken)
+    {
+        var batch = await RequireBatchAsync(batchId, cancellationToken);
+        if (!AccessPolicy.CanView(staff, batch.PartitionKey))
+        {
+            throw new ForbiddenException($"Batch '{batchId}' runs at {batch.PartitionKey}, an office {staff.Username} does not see.");
+        }
+
+        var enrolments = await ReadEnrolmentsAsync(batchId, cancellationToken);
+        return new BatchDetailResponse(BatchResponse.From(batch), [.. enrolments.Select(EnrolmentResponse.From)]);
+    }
+
+    /// <summary>Places a person of the batch's office in it, if there is a free place.</summary>
+    /// <exception cref="ConflictException">The batch is full (the domain's Indonesian and English message), or the person is already in it.</exception>
+    public async Task<EnrolmentResponse> EnrolAsync(StaffMember staff, string batchId, EnrolRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.CaseId))
+        {
+            throw new RequestValidationException(nameof(request.CaseId), "Choose the person (case id) to enrol.");
+        }
+
+        var caseId = request.CaseId.Trim();
+        var batch = await RequireBatchAsync(batchId, cancellationToken);
+        CaseOffices.Require(staff, PipelineAction.ManageTraining, batch.PartitionKey);
+        var caseOffice = await cases.RequireAsync(staff, PipelineAction.ManageTraining, caseId, cancellationToken);
+        if (!string.Equals(caseOffice, batch.PartitionKey, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestValidationException(nameof(request.CaseId), $"The person is held by {caseOffice}; this batch runs at {batch.PartitionKey}.");
+        }
+
+        var enrolments = await storage.TableAsync(TrainingTables.Enrolments, cancellationToken);
+        if ((await enrolments.GetEntityIfExistsAsync<TrainingEnrolmentEntity>(batchId, caseId, cancellationToken: cancellationToken)).HasValue)
+        {
+            throw new ConflictException($"Sudah terdaftar. Case '{caseId}' is already enrolled in batch '{batchId}'.");
+        }
+
+        await ChangeEnrolledAsync(batch, +1, cancellationToken);
+        var row = new TrainingEnrolmentEntity { PartitionKey = batchId, RowKey = caseId, EnrolledBy = staff.Username, EnrolledAt = time.GetUtcNow() };
+        try
+        {
+            await enrolments.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
+        {
+            // Enrolled by a concurrent request a moment ago: give the place back.
+            await ChangeEnrolledAsync(await RequireBatchAsync(batchId, cancellationToken), -1, cancellationToken);
+            throw new ConflictException($"Sudah terdaftar. Case '{caseId}' is already enrolled in batch '{batchId}'.");
+        }
+
+        var caseTrainings = await storage.TableAsync(TrainingTables.CaseTrainings, cancellationToken);
+        await caseTrainings.UpsertEntityAsync(new CaseTrainingEntity
+        {
+            PartitionKey = caseId,
+            RowKey = batchId,
+            Track = batch.Track,
+            OfficeCode = batch.PartitionKey,
+            Partner = batch.Partner,
+            StartDate = batch.StartDate,
+            EndDate = batch.EndDate,
+            Sessions = batch.Sessions,
+        }, TableUpdateMode.Replace, cancellationToken);
+        logger.LogInformation("Case {CaseId} enrolled in training batch {BatchId} by {Username}", caseId, batchId, staff.Username);
+        return EnrolmentResponse.From(row);
+    }
+
+    /// <summary>The trainings of one person, newest first.</summary>
+    public async Task<IReadOnlyList<CaseTrainingResponse>> ListCaseTrainingsAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    {
+        await cases.RequireViewAsync(staff, caseId, cancellationToken);
+        var table = await storage.TableAsync(TrainingTables.CaseTrainings, cancellationToken);
+        var trainings = new List<CaseTrainingResponse>();
+        await foreach (var row in table.QueryAsync<CaseTrainingEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
+        {
+            trainings.Add(CaseTrainingResponse.From(row));
+        }
+
+        return [.. trainings.OrderByDescending(training => training.StartDate)];
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to the batch's enrolled count, with its ETag, re-reading on a concurrent change.</summary>
+    /// <exception cref="ConflictException">Adding one would exceed the capacity.</exception>
+    private async Task ChangeEnrolledAsync(TrainingBatchEntity batch, int delta, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TrainingTables.Batches, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (delta > 0)
+            {
+                var decision = EnrolmentRule.CanEnrol(batch.Enrolled, batch.Capacity);
+                if (!decision.Allowed)
+                {
+                    throw new ConflictException(decision.Message);
+                }
+            }
+
+            batch.Enrolled = Math.Max(0, batch.Enrolled + delta);
+            try
+            {
+                await table.UpdateEntityAsync(batch, batch.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status412PreconditionFailed && attempt < ConcurrencyRetries)
+            {
+                batch = (await table.GetEntityAsync<TrainingBatchEntity>(batch.PartitionKey, batch.RowKey, cancellationToken: cancellationToken)).Value;
+            }
+        }
+    }
+
+    private async Task<TrainingBatchEntity> RequireBatchAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var office = OfficeOf(batchId) ?? throw new NotFoundException($"Training batch '{batchId}' does not exist.");
+        var table = await storage.TableAsync(TrainingTables.Batches, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TrainingBatchEntity>(office, batchId, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value! : throw new NotFoundException($"Training batch '{batchId}' does not exist.");
+    }
+
+    private async Task<List<TrainingEnrolmentEntity>> ReadEnrolmentsAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TrainingTables.Enrolments, cancellationToken);
+        var rows = new List<TrainingEnrolmentEntity>();
+        await foreach (var row in table.QueryAsync<TrainingEnrolmentEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A new batch id, <c>{OFFICE}-{yyyy-MM}-{TRACK}-{4 hex}</c>, e.g. <c>LPP-KUPANG-2025-03-TENUNWEAVING-1A2B</c>.</summary>
+    private static string NewBatchId(string office, TrainingTrack track, DateOnly start) =>
+        $"{office.ToUpperInvariant()}-{Dates.Format(start)[..7]}-{track.ToString().ToUpperInvariant()}-{RandomNumberGenerator.GetHexString(4)}";
+
+    /// <summary>The office a batch id starts with (the longest known code), so a batch is read with one point read.</summary>
+    private static string? OfficeOf(string batchId) => Offices.Seed
+        .Where(office => batchId.StartsWith(office.Code + "-", StringComparison.Ordinal))
+        .MaxBy(office => office.Code.Length)?.Code;
+}

@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Mvc;
+using PepFunctions.App.Capital;
+using PepFunctions.App.Files;
+using PepFunctions.App.Marketing;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Web.Pages.Cases;
+
+// Capital and marketing on the person page: referrals, permits, products and monthly sales.
+internal sealed partial class DetailModel
+{
+    [BindProperty]
+    public ReferralForm Referral { get; set; } = new();
+
+    [BindProperty]
+    public ReferralAnswerForm Answer { get; set; } = new();
+
+    [BindProperty]
+    public PermitForm Permit { get; set; } = new();
+
+    [BindProperty]
+    public ProductForm Product { get; set; } = new();
+
+    [BindProperty]
+    public ProductActionForm ProductAction { get; set; } = new();
+
+    [BindProperty]
+    public SalesForm SalesEntry { get; set; } = new();
+
+    public bool CanRecordSales => !IsClosed && Case.Release is not null && May(PipelineAction.RecordFollowUp);
+
+    public async Task<IActionResult> OnPostReferralAsync(CancellationToken cancellationToken)
+    {
+        var request = new ReferralRequest(Referral.PartnerName, null, Referral.Amount, Referral.Purpose);
+        return await TrySubmitAsync(nameof(Referral), () => referrals.SubmitAsync(Staff, CaseId, request, cancellationToken))
+            ? Confirm("Referral")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(CancellationToken cancellationToken)
+    {
+        var request = new ReferralAnswerRequest(Answer.Status, Answer.Reason);
+        return await TrySubmitAsync(nameof(Answer), () => referrals.AnswerAsync(Staff, CaseId, Answer.ReferralId ?? "", request, cancellationToken))
+            ? Confirm("Answer")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPermitAsync(CancellationToken cancellationToken)
+    {
+        if (Permit.Kind is not { } kind)
+        {
+            ModelState.AddModelError($"{nameof(Permit)}.{nameof(PermitForm.Kind)}", L["Binding.Required"]);
+            Fail(nameof(Permit), L["Form.HasErrors"]);
+            return await RedisplayAsync(cancellationToken);
+        }
+
+        var request = new PermitRequest(Permit.AppliedOn, Permit.GrantedOn);
+        return await TrySubmitAsync(nameof(Permit), () => permits.SetAsync(Staff, CaseId, kind, request, cancellationToken))
+            ? Confirm("Permit")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostProductAsync(CancellationToken cancellationToken)
+    {
+        var request = new ProductRequest(Product.Name, Product.Category, Product.Description, Product.PriceRupiah);
+        return await TrySubmitAsync(nameof(Product), () => products.AddAsync(Staff, CaseId, request, cancellationToken))
+            ? Confirm("Product")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken cancellationToken)
+    {
+        if (photo is null)
+        {
+            Fail(nameof(ProductAction), L["Upload.Missing"]);
+            return await RedisplayAsync(cancellationToken);
+        }
+
+        return await TrySubmitAsync(nameof(ProductAction), () => products.UploadPhotoAsync(Staff, CaseId, ProductAction.ProductId ?? "", FileUpload.From(photo), cancellationToken))
+            ? Confirm("Photo")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostNominateAsync(CancellationToken cancellationToken) =>
+        await TrySubmitAsync(nameof(ProductAction), () => products.NominateAsync(Staff, CaseId, ProductAction.ProductId ?? "", cancellationToken))
+            ? Confirm("Nominated")
+            : await RedisplayAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostSalesAsync(CancellationToken cancellationToken)
+    {
+        var request = new SalesRequest(SalesEntry.Month, SalesEntry.SalesRupiah);
+        return await TrySubmitAsync(nameof(SalesEntry), () => sales.RecordAsync(Staff, CaseId, request, cancellationToken))
+            ? Confirm("Sales")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    /// <summary>A product photo, for the page's <c>&lt;img&gt;</c>.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(string productId, CancellationToken cancellationToken)
+    {
+        var file = await products.OpenPhotoAsync(Staff, CaseId, productId, cancellationToken);
+        return File(file.Content, file.ContentType);
+    }
+}
+
+/// <summary>A capital referral to a partner the programme knows.</summary>
+internal sealed class ReferralForm
+{
+    public string? PartnerName { get; set; }
+
+    public long? Amount { get; set; }
+
+    public string? Purpose { get; set; }
+}
+
+/// <summary>A financing partner's answer to a referral.</summary>
+internal sealed class ReferralAnswerForm
+{
+    public string? ReferralId { get; set; }
+
+    public ReferralStatus? Status { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+/// <summary>The dates of one permit.</summary>
+internal sealed class PermitForm
+{
+    public PermitKind? Kind { get; set; }
+
+    public DateOnly? AppliedOn { get; set; }
+
+    public DateOnly? GrantedOn { get; set; }
+}
+
+/// <summary>A product the person makes.</summary>
+internal sealed class ProductForm
+{
+    public string? Name { get; set; }
+
+    public ProductCategory? Category { get; set; }
+
+    public string? Description { get; set; }
+
+    public long? PriceRupiah { get; set; }
+}
+
+/// <summary>Which product a photo upload or a nomination is for.</summary>
+internal sealed class ProductActionForm
+{
+    public string? ProductId { get; set; }
+}
+
+/// <summary>One month's sales.</summary>
+internal sealed class SalesForm
+{
+    /// <summary><c>yyyy-MM</c>, as <c>&lt;input type=month&gt;</c> sends it.</summary>
+    public string? Month { get; set; }
+
+    public long? SalesRupiah { get; set; }
+}

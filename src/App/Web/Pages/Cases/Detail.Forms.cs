@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Mvc;
+using PepFunctions.App.Cases;
+using PepFunctions.App.Training;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Web.Pages.Cases;
+
+internal sealed partial class DetailModel
+{
+    [BindProperty]
+    public AssessmentForm Assessment { get; set; } = new();
+
+    [BindProperty]
+    public ReleaseForm Release { get; set; } = new();
+
+    [BindProperty]
+    public FollowUpForm FollowUp { get; set; } = new();
+
+    [BindProperty]
+    public WithdrawalForm Withdrawal { get; set; } = new();
+
+    [BindProperty]
+    public TransferForm Transfer { get; set; } = new();
+
+    [BindProperty]
+    public BatchEnrolForm BatchEnrol { get; set; } = new();
+
+    /// <summary>Records the assessment and shows every track scored, best first, with the reasons.</summary>
+    public async Task<IActionResult> OnPostAssessmentAsync(CancellationToken cancellationToken)
+    {
+        var request = new AssessmentRequest(
+            Assessment.Interests ?? [], Assessment.PriorSkills ?? [], Assessment.PriorWork, Assessment.Education, Assessment.CanReadWrite,
+            Assessment.HealthConstraint, Assessment.FamilyConstraint, Assessment.PreferredBusiness);
+        AssessmentResponse? saved = null;
+        if (await TrySubmitAsync(nameof(Assessment), async () => saved = await cases.RecordAssessmentAsync(Staff, CaseId, request, cancellationToken)))
+        {
+            // Rendered at once rather than redirected: the reasons come with the answer, and the record keeps only the ranking.
+            Scores = saved!.Scores;
+            Saved = "Assessment";
+        }
+
+        return await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken)
+    {
+        var request = new ReleaseRequest(Release.Kind, Release.Date, Release.SentenceEnd, Release.Mentor);
+        return await TrySubmitAsync(nameof(Release), () => cases.RecordReleaseAsync(Staff, CaseId, request, cancellationToken))
+            ? Confirm("Release")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellationToken)
+    {
+        var request = new FollowUpRequest(FollowUp.Date, FollowUp.Mode, FollowUp.BusinessStatus, FollowUp.IncomeBand, FollowUp.Needs, FollowUp.Notes);
+        return await TrySubmitAsync(nameof(FollowUp), () => cases.RecordFollowUpAsync(Staff, CaseId, FollowUp.Sequence ?? 0, request, cancellationToken),
+                new Dictionary<string, string> { ["Seq"] = nameof(FollowUpForm.Sequence) })
+            ? Confirm("FollowUp")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawalAsync(CancellationToken cancellationToken)
+    {
+        var request = new WithdrawalRequest(Withdrawal.Reason, Withdrawal.Note);
+        return await TrySubmitAsync(nameof(Withdrawal), () => cases.WithdrawAsync(Staff, CaseId, request, cancellationToken))
+            ? Confirm("Withdrawal")
+            : await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken)
+    {
+        var request = new TransferRequest(Transfer.OfficeCode, string.IsNullOrWhiteSpace(Transfer.Mentor) ? null : Transfer.Mentor);
+        CaseResponse? moved = null;
+        if (await TrySubmitAsync(nameof(Transfer), async () => moved = await cases.TransferAsync(Staff, CaseId, request, cancellationToken)))
+        {
+            // The case may now be outside what the staff member sees.
+            return AccessPolicy.CanView(Staff, moved!.OfficeCode) ? Confirm("Transfer") : Redirect("/kasus?saved=Transfer");
+        }
+
+        return await RedisplayAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostBatchEnrolAsync(CancellationToken cancellationToken)
+    {
+        var batchId = BatchEnrol.BatchId ?? "";
+        if (string.IsNullOrWhiteSpace(batchId))
+        {
+            ModelState.AddModelError($"{nameof(BatchEnrol)}.{nameof(BatchEnrolForm.BatchId)}", L["Binding.Required"]);
+            Fail(nameof(BatchEnrol), L["Form.HasErrors"]);
+            return await RedisplayAsync(cancellationToken);
+        }
+
+        return await TrySubmitAsync(nameof(BatchEnrol), () => training.EnrolAsync(Staff, batchId, new EnrolRequest(CaseId), cancellationToken))
+            ? Confirm("BatchEnrol")
+            : await RedisplayAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Mvc;
+using PepFunctions.App.Capital;
+using PepFunctions.App.Cases;
+using PepFunctions.App.Marketing;
+using PepFunctions.App.Staff;
+using PepFunctions.App.Training;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Web.Pages.Cases;
+
+/// <summary>
+/// <c>/kasus/{caseId}</c>: one person's way through the programme — the stages, a timeline of everything that
+/// happened and is scheduled, and the forms that fit the current stage and the signed-in staff member's role.
+/// </summary>
+/// <remarks>Handlers for the case forms are in <c>Detail.Forms.cs</c>; capital and marketing in <c>Detail.Business.cs</c>.</remarks>
+internal sealed partial class DetailModel(
+    CaseService cases,
+    TrainingService training,
+    ReferralService referrals,
+    PermitService permits,
+    ProductService products,
+    SalesService sales,
+    StaffDirectory directory,
+    TimeProvider clock) : StaffPageModel
+{
+    /// <summary>The stages a case goes through, in order (the final ones other than graduation are shown only when reached).</summary>
+    public static readonly PipelineStage[] MainStages =
+        [PipelineStage.Enrollment, PipelineStage.Assessment, PipelineStage.Training, PipelineStage.Mentoring, PipelineStage.Graduated];
+
+    [FromRoute]
+    public string CaseId { get; set; } = "";
+
+    public CaseResponse Case { get; private set; } = null!;
+
+    public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<CaseTrainingResponse> Trainings { get; private set; } = [];
+
+    public IReadOnlyList<ReferralResponse> Referrals { get; private set; } = [];
+
+    public IReadOnlyList<PermitResponse> Permits { get; private set; } = [];
+
+    public IReadOnlyList<ProductResponse> Products { get; private set; } = [];
+
+    public IReadOnlyList<SalesResponse> Sales { get; private set; } = [];
+
+    public IReadOnlyList<BatchResponse> OpenBatches { get; private set; } = [];
+
+    /// <summary>Every track scored, right after an assessment was saved.</summary>
+    public IReadOnlyList<TrackRecommendation>? Scores { get; private set; }
+
+    /// <summary>How often staff opened the record (the audit log's views).</summary>
+    public int Views { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public bool IsClosed => Case.Outcome is not null || Case.Progress.Stage is PipelineStage.Graduated or PipelineStage.Withdrawn or PipelineStage.Ended;
+
+    public bool CanAssess => !IsClosed && Case.Progress.Stage is PipelineStage.Enrollment or PipelineStage.Assessment
+        && Case.RecommendedTracks.Count == 0 && Scores is null && May(PipelineAction.RecordAssessment);
+
+    public bool CanEnrolInBatch => !IsClosed && Case.Release is null && Case.Progress.Stage is PipelineStage.Training or PipelineStage.AwaitingRelease
+        && May(PipelineAction.ManageTraining);
+
+    public bool CanRelease => !IsClosed && Case.Release is null && Case.Progress.Stage is PipelineStage.Training or PipelineStage.AwaitingRelease
+        && May(PipelineAction.RecordRelease);
+
+    public bool CanFollowUp => !IsClosed && Case.Progress.Stage == PipelineStage.Mentoring && OpenFollowUps.Count > 0 && May(PipelineAction.RecordFollowUp);
+
+    public bool CanRefer => !IsClosed && Case.Release is not null && May(PipelineAction.ReferCapital);
+
+    public bool CanAnswerReferral => May(PipelineAction.RecordPartnerAnswer);
+
+    public bool CanAddProduct => !IsClosed && May(PipelineAction.AddProduct);
+
+    public bool CanNominate => May(PipelineAction.NominateProduct);
+
+    public bool CanWithdraw => !IsClosed && May(PipelineAction.Withdraw);
+
+    public bool CanTransfer => !IsClosed && May(PipelineAction.Transfer) && TransferTargets.Count > 0;
+
+    /// <summary>Follow-ups not yet recorded, in order.</summary>
+    public IReadOnlyList<FollowUpResponse> OpenFollowUps => [.. Case.FollowUps.Where(f => f.State != FollowUpState.Done).OrderBy(f => f.Sequence)];
+
+    /// <summary>Bapas officers and Pokmas Lipas mentors of the Bapas that takes the person over.</summary>
+    public IReadOnlyList<StaffMember> Mentors =>
+        [.. directory.All.Where(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
+            && string.Equals(s.OfficeCode, Case.BapasCode ?? Offices.BapasFor(Case.OfficeCode)?.Code, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>Offices the case may move to: another Lapas or Rutan before release, another Bapas after it, all where the staff member may transfer.</summary>
+    public IReadOnlyList<Office> TransferTargets => [.. Offices.Seed.Where(o =>
+        !string.Equals(o.Code, Case.OfficeCode, StringComparison.OrdinalIgnoreCase)
+        && (Case.Release is null ? o.Kind is OfficeKind.Lapas or OfficeKind.Rutan : o.Kind == OfficeKind.Bapas)
+        && AccessPolicy.CanPerform(Staff, PipelineAction.Transfer, o.Code))];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>Whether the staff member's role may do <paramref name="action"/> to this case.</summary>
+    public bool May(PipelineAction action) => AccessPolicy.CanPerform(Staff, action, Case.OfficeCode);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Case = await cases.GetAsync(Staff, CaseId, cancellationToken);
+        var timelineTask = cases.GetTimelineAsync(Staff, CaseId, cancellationToken);
+        var trainingsTask = training.ListCaseTrainingsAsync(Staff, CaseId, cancellationToken);
+        var referralsTask = referrals.ListAsync(Staff, CaseId, cancellationToken);
+        var permitsTask = permits.ListAsync(Staff, CaseId, cancellationToken);
+        var productsTask = products.ListAsync(Staff, CaseId, cancellationToken);
+        var salesTask = sales.ListAsync(Staff, CaseId, cancellationToken);
+        await Task.WhenAll(timelineTask, trainingsTask, referralsTask, permitsTask, productsTask, salesTask);
+        Trainings = trainingsTask.Result;
+        Referrals = referralsTask.Result;
+        Permits = permitsTask.Result;
+        Products = productsTask.Result;
+        Sales = salesTask.Result;
+        Views = timelineTask.Result.Count(entry => entry.Action == nameof(TimelineAction.Viewed));
+        Timeline = CaseTimelineView.Build(this, timelineTask.Result);
+        if (CanEnrolInBatch)
+        {
+            var enrolled = Trainings.Select(t => t.BatchId).ToHashSet(StringComparer.Ordinal);
+            OpenBatches = [.. (await training.ListBatchesAsync(Staff, Case.OfficeCode, cancellationToken))
+                .Where(b => b.EndDate >= Today && b.Enrolled < b.Capacity && !enrolled.Contains(b.BatchId))];
+        }
+    }
+
+    /// <summary>Re-renders the page after a form failed, keeping what was typed.</summary>
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private RedirectResult Confirm(string what) => Redirect($"/kasus/{Uri.EscapeDataString(CaseId)}?saved={what}");
+}

@@ -1,0 +1,242 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using PepFunctions.App.Cases;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Tests.Cases;
+
+/// <summary>The case API's answers to staff: access, bad input, conflicts, exports.</summary>
+public sealed class CasesApiTests
+{
+    [Fact]
+    public async Task Enrol_Valid_StoresTheRecordAndStartsThePipeline()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+
+        var body = PipelineApp.Enrollment();
+        var caseId = await PipelineApp.EnrolAsync(lapas, body);
+
+        Assert.Equal(CaseIds.For(Offices.LppKupang, (string)body["registrationNumber"]!), caseId);
+        var record = await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        Assert.Equal(("Maria, \"Ina\" Bui", "5371014101900001", "lapas.kupang"), (record.GetString("FullName"), record.GetString("Nik"), record.GetString("CreatedBy")));
+        var shown = await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Equal(["Programme", "ShareWithMentors"], shown.GetProperty("consent").GetProperty("scope").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("Running", shown.GetProperty("progress").GetProperty("runtimeStatus").GetString());
+        Assert.Contains("Viewed", await PipelineApp.TimelineActionsAsync(lapas, caseId));
+    }
+
+    [Fact]
+    public async Task Enrol_SamePersonTwice_Returns409()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var body = PipelineApp.Enrollment();
+        await PipelineApp.EnrolAsync(lapas, body);
+
+        await PipelineApp.PostAsync(lapas, "/api/cases", body, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Enrol_BadFields_Returns400NamingThemAndStoresNothing()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var body = PipelineApp.Enrollment();
+        body["fullName"] = " ";
+        body["nik"] = "12345";
+        body["expectedReleaseDate"] = null;
+
+        var problem = await PipelineApp.PostAsync(lapas, "/api/cases", body, HttpStatusCode.BadRequest);
+
+        Assert.Equal(["expectedReleaseDate", "fullName", "nik"], Fields(problem));
+        Assert.Empty(await app.App.RowsAsync(CaseTables.Cases));
+        Assert.Equal(0, await app.App.App.CountInstancesAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"officeCode\":\"LPP-KUPANG\",\"consent\":{\"scope\":[\"Everything\"]}}", "consent.scope[0]")]
+    [InlineData("{\"officeCode\":\"LPP-KUPANG\",\"expectedReleaseDate\":\"soon\"}", "expectedReleaseDate")]
+    [InlineData("", "body")]
+    [InlineData("[1]", "body")]
+    public async Task Enrol_UnreadableValue_Returns400NamingIt(string json, string field)
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+
+        using var response = await lapas.PostAsync("/api/cases", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], Fields(await response.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Empty(await app.App.RowsAsync(CaseTables.Cases));
+    }
+
+    [Fact]
+    public async Task Actions_BadInput_Return400NamingTheFieldAndChangeNothing()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var pk = await app.SignInAsync("pk.kupang");
+        var admin = await app.SignInAsync("admin");
+        var caseId = await PipelineApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        var path = $"/api/cases/{caseId}";
+
+        (HttpClient Client, string Path, object Body, string[] Fields)[] cases =
+        [
+            (lapas, $"{path}/assessment", new { interests = new[] { "Batik" }, canReadWrite = true }, ["education", "preferredBusiness"]),
+            (lapas, $"{path}/assessment", new { priorSkills = new[] { "Batik" }, education = "None", canReadWrite = false, preferredBusiness = "Food" }, ["interests"]),
+            (lapas, $"{path}/release", new { kind = "Parole", date = PipelineApp.Today }, ["sentenceEnd"]),
+            (lapas, $"{path}/release", new { kind = "EndOfSentence", date = PipelineApp.Today.AddDays(1) }, ["date"]),
+            (lapas, $"{path}/release", new { kind = "EndOfSentence", date = PipelineApp.Today, mentor = "lapas.tangerang" }, ["mentor"]),
+            (lapas, $"{path}/release", new { kind = "Parol", date = PipelineApp.Today }, ["kind"]),
+            (pk, $"{path}/follow-ups/1", new { date = PipelineApp.Today.AddDays(1), mode = "Phone", businessStatus = "Running", incomeBand = "None" }, ["date"]),
+            (pk, $"{path}/follow-ups/1", new { date = PipelineApp.Today }, ["businessStatus", "incomeBand", "mode"]),
+            (pk, $"{path}/follow-ups/0", new { date = PipelineApp.Today, mode = "Phone", businessStatus = "Running", incomeBand = "None" }, ["seq"]),
+            (lapas, $"{path}/withdrawal", new { note = "no reason" }, ["reason"]),
+            (lapas, $"{path}/withdrawal", new { reason = "Bored" }, ["reason"]),
+            (lapas, $"{path}/withdrawal", new { reason = "Death", note = new string('x', 2001) }, ["note"]),
+            (admin, $"{path}/transfer", new { officeCode = "" }, ["officeCode"]),
+            (admin, $"{path}/transfer", new { officeCode = "LAPAS-MARS" }, ["officeCode"]),
+            (admin, $"{path}/transfer", new { officeCode = Offices.BapasKupang }, ["officeCode"]),
+        ];
+        foreach (var (client, target, body, fields) in cases)
+        {
+            var problem = await PipelineApp.PostAsync(client, target, body, HttpStatusCode.BadRequest);
+            Assert.True(fields.SequenceEqual(Fields(problem)), $"POST {target} {JsonSerializer.Serialize(body)}: {problem}");
+        }
+
+        Assert.Equal(["Enrolled", "StageChanged"], await PipelineApp.TimelineActionsAsync(lapas, caseId));
+        var record = await app.RecordAsync(caseId);
+        Assert.Equal((Offices.LppKupang, null, null, null), (record!.GetString("OfficeCode"), record.GetString("AssessmentJson"), record.GetString("ReleaseKind"), record.GetString("WithdrawalReason")));
+    }
+
+    [Theory]
+    [InlineData("/api/cases?stage=Flying", "stage")]
+    [InlineData("/api/cases?office=NOWHERE", "office")]
+    [InlineData("/api/cases.csv?stage=Flying", "stage")]
+    [InlineData("/api/follow-ups?window=soon", "window")]
+    [InlineData("/api/follow-ups.csv?window=-1", "window")]
+    public async Task Lists_BadFilter_Return400NamingIt(string path, string field)
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+
+        using var response = await lapas.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], Fields(await response.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    [Fact]
+    public async Task Cases_AnotherOfficesCase_IsRefused()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var kupang = await app.SignInAsync("lapas.kupang");
+        var tangerang = await app.SignInAsync("lapas.tangerang");
+        var caseId = await PipelineApp.EnrolAsync(kupang);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await tangerang.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tangerang.GetAsync($"/api/cases/{caseId}/timeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tangerang.GetAsync($"/api/cases?office={Offices.LppKupang}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tangerang.GetAsync($"/api/follow-ups?office={Offices.BapasKupang}")).StatusCode);
+        await PipelineApp.PostAsync(tangerang, $"/api/cases/{caseId}/assessment", PipelineApp.Assessment, HttpStatusCode.NotFound);
+        await PipelineApp.PostAsync(tangerang, $"/api/cases/{caseId}/withdrawal", new { reason = "Death" }, HttpStatusCode.NotFound);
+        await PipelineApp.PostAsync(tangerang, "/api/cases", PipelineApp.Enrollment(Offices.LppKupang), HttpStatusCode.Forbidden);
+        var own = await tangerang.GetFromJsonAsync<JsonElement>("/api/cases");
+        Assert.Empty(own.EnumerateArray());
+        Assert.DoesNotContain(caseId, await tangerang.GetStringAsync("/api/cases.csv"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Viewed", await PipelineApp.TimelineActionsAsync(kupang, caseId));
+    }
+
+    [Fact]
+    public async Task Cases_RoleNotAllowed_Returns403()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var kanwil = await app.SignInAsync("kanwil.ntt");
+        var caseId = await PipelineApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+
+        await PipelineApp.PostAsync(kanwil, $"/api/cases/{caseId}/assessment", PipelineApp.Assessment, HttpStatusCode.Forbidden);
+        await PipelineApp.PostAsync(lapas, $"/api/cases/{caseId}/transfer", new { officeCode = Offices.LpKupang }, HttpStatusCode.Forbidden);
+        await PipelineApp.PostAsync(kanwil, "/api/cases", PipelineApp.Enrollment(Offices.LppKupang), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Transfer_KanwilWithinProvince_MovesRecordAndSummary()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var kanwil = await app.SignInAsync("kanwil.ntt");
+        var banten = await app.SignInAsync("kanwil.banten");
+        var caseId = await PipelineApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+
+        await PipelineApp.PostAsync(banten, $"/api/cases/{caseId}/transfer", new { officeCode = Offices.LppTangerang }, HttpStatusCode.NotFound);
+        var moved = await PipelineApp.PostAsync(kanwil, $"/api/cases/{caseId}/transfer", new { officeCode = Offices.LpKupang }, HttpStatusCode.OK);
+
+        Assert.Equal(Offices.LpKupang, moved.GetProperty("officeCode").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await lapas.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        var summaries = await app.App.RowsAsync(CaseTables.CasesByOffice);
+        Assert.Equal([Offices.LpKupang], summaries.Where(s => s.RowKey == caseId).Select(s => s.PartitionKey));
+        Assert.Contains("Transferred", await PipelineApp.TimelineActionsAsync(kanwil, caseId));
+    }
+
+    [Fact]
+    public async Task Assessment_NotAtAssessmentStage_Returns409()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var caseId = await PipelineApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        await PipelineApp.PostAsync(lapas, $"/api/cases/{caseId}/assessment", PipelineApp.Assessment, HttpStatusCode.Accepted);
+
+        await PipelineApp.PostAsync(lapas, $"/api/cases/{caseId}/assessment", PipelineApp.Assessment, HttpStatusCode.Conflict);
+        await app.WaitForStageAsync(caseId, PipelineStage.Training);
+        await PipelineApp.PostAsync(lapas, $"/api/cases/{caseId}/follow-ups/1",
+            new { date = PipelineApp.Today, mode = "Phone", businessStatus = "Running", incomeBand = "None" }, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task CasesCsv_VisibleCases_ListsThemEscaped()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var caseId = await PipelineApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+
+        using var response = await lapas.GetAsync("/api/cases.csv");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("caseId,officeCode,registrationNumber,name,stage,nextDue,nextDueAt,mentor,updatedAt", lines[0]);
+        Assert.StartsWith($"{caseId},{Offices.LppKupang},", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"Maria, \"\"Ina\"\" Bui\",", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/cases")]
+    [InlineData("POST", "/api/cases")]
+    [InlineData("GET", "/api/cases/case-lpp-kupang-x")]
+    [InlineData("POST", "/api/cases/case-lpp-kupang-x/withdrawal")]
+    [InlineData("GET", "/api/cases.csv")]
+    [InlineData("GET", "/api/follow-ups")]
+    [InlineData("GET", "/api/notifications")]
+    public async Task Api_NotSignedIn_Returns401(string method, string path)
+    {
+        await using var app = await PipelineApp.StartAsync();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { }) : null };
+        using var response = await app.App.App.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await app.App.RowsAsync(CaseTables.Cases));
+    }
+
+    private static string[] Fields(JsonElement problem) =>
+        [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,136 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PepFunctions.App.Files;
+using PepFunctions.App.Notifications;
+using PepFunctions.Durable;
+using PepFunctions.Testing;
+
+namespace PepFunctions.App.Tests.Notifications;
+
+/// <summary>The outbox and its delivery against Azurite, with a sender the test controls.</summary>
+public sealed class NotificationOutboxTests : IAsyncLifetime
+{
+    private readonly string _hub = TestNames.Hub("notify");
+    private string _connectionString = "";
+    private HubStorage _storage = null!;
+    private NotificationOutbox _outbox = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = (await AzuriteHost.SharedAsync()).ConnectionString;
+        _storage = new HubStorage(
+            new TableServiceClient(_connectionString), new BlobServiceClient(_connectionString),
+            Options.Create(new DurableStorageOptions { ConnectionString = _connectionString, TaskHubName = _hub }));
+        _outbox = new NotificationOutbox(_storage, TimeProvider.System);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _outbox.Dispose();
+        var tables = new TableServiceClient(_connectionString);
+        await foreach (var table in tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {_hub} and TableName lt {_hub + "~"}")))
+        {
+            await tables.DeleteTableAsync(table.Name);
+        }
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_SameKeyTwice_QueuesOnce()
+    {
+        var notification = new Notification("pk.kupang", "FollowUpOverdue", "case-bapas-kupang-1", 2);
+
+        var first = await _outbox.EnqueueAsync(notification, "run-1", CancellationToken.None);
+        var second = await _outbox.EnqueueAsync(notification, "run-1", CancellationToken.None);
+        var other = await _outbox.EnqueueAsync(notification with { Recipient = "kanwil.ntt" }, "run-1", CancellationToken.None);
+
+        Assert.Equal((true, false, true), (first, second, other));
+        Assert.Equal(2, (await RowsAsync(NotificationTables.Outbox)).Count);
+    }
+
+    [Fact]
+    public async Task Delivery_SenderFailsTwice_RetriesAndDeliversOnce()
+    {
+        var sender = new FlakySender(failures: 2);
+        await _outbox.EnqueueAsync(new Notification("mentor.kupang", "FollowUpReminder", "case-bapas-kupang-1", 1), "run-1", CancellationToken.None);
+
+        await RunDeliveryUntilAsync(sender, new NotificationOptions(), async () => (await RowsAsync(NotificationTables.Outbox)).Count == 0);
+
+        Assert.Equal(3, sender.Calls);
+        var sent = Assert.Single(await _outbox.ListSentAsync("mentor.kupang", 10, CancellationToken.None));
+        Assert.Equal(("FollowUpReminder", "case-bapas-kupang-1", 1), (sent.Kind, sent.CaseId, sent.FollowUp));
+        Assert.Contains("Follow-up 1 of case case-bapas-kupang-1", sent.Text, StringComparison.Ordinal);
+        Assert.Empty(await RowsAsync(NotificationTables.Outbox));
+        Assert.False(await _outbox.EnqueueAsync(new Notification("mentor.kupang", "FollowUpReminder", "case-bapas-kupang-1", 1), "run-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Delivery_SenderKeepsFailing_GivesUpAndKeepsTheError()
+    {
+        var sender = new FlakySender(failures: int.MaxValue);
+        await _outbox.EnqueueAsync(new Notification("pk.kupang", "FollowUpOverdue", "case-bapas-kupang-1", 1), "run-1", CancellationToken.None);
+
+        await RunDeliveryUntilAsync(sender, new NotificationOptions { MaxAttempts = 2 }, async () =>
+            (await RowsAsync(NotificationTables.Outbox)).Any(row => row.GetBoolean("Failed") == true));
+
+        var failed = Assert.Single(await RowsAsync(NotificationTables.Outbox));
+        Assert.Equal((2, 2, "SMTP server unreachable"), (sender.Calls, failed.GetInt32("Attempts"), failed.GetString("LastError")));
+        Assert.Empty(await _outbox.ListSentAsync("pk.kupang", 10, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(2, 200)]
+    [InlineData(4, 800)]
+    [InlineData(20, 1000)]
+    public void RetryDelay_Attempt_DoublesUpToTheMaximum(int attempt, int expectedMilliseconds)
+    {
+        var settings = new NotificationOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), NotificationDelivery.RetryDelay(attempt, settings));
+    }
+
+    private async Task RunDeliveryUntilAsync(INotificationSender sender, NotificationOptions settings, Func<Task<bool>> done)
+    {
+        settings.PollInterval = TimeSpan.FromMilliseconds(50);
+        settings.FirstRetryDelay = TimeSpan.FromMilliseconds(50);
+        using var delivery = new NotificationDelivery(_outbox, sender, Options.Create(settings), NullLogger<NotificationDelivery>.Instance);
+        await delivery.StartAsync(CancellationToken.None);
+        try
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (!await done())
+            {
+                Assert.True(DateTime.UtcNow < deadline, "Delivery did not get there within 20 s.");
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await delivery.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<List<TableEntity>> RowsAsync(string table)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in (await _storage.TableAsync(table, CancellationToken.None)).QueryAsync<TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private sealed class FlakySender(int failures) : INotificationSender
+    {
+        public int Calls { get; private set; }
+
+        public Task SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Calls <= failures ? Task.FromException(new InvalidOperationException("SMTP server unreachable")) : Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PepFunctions.App.Tests.Support;
+using PepFunctions.App.Web.Localization;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Tests.Web;
+
+public sealed partial class StringTableTests
+{
+    public static TheoryData<Type> NamedEnums =>
+    [
+        typeof(StaffRole), typeof(PipelineStage), typeof(ConsentPurpose), typeof(EducationLevel), typeof(BusinessType), typeof(ReleaseKind),
+        typeof(WithdrawalReason), typeof(ContactMode), typeof(BusinessStatus), typeof(IncomeBand), typeof(FollowUpState), typeof(ReferralStatus),
+        typeof(FinancingPartnerKind), typeof(PermitKind), typeof(PermitStatus), typeof(ProductCategory), typeof(CurationStatus),
+    ];
+
+    [Theory]
+    [MemberData(nameof(NamedEnums))]
+    public void EnumValues_EveryValue_HasBothLanguages(Type enumType)
+    {
+        foreach (var name in Enum.GetNames(enumType))
+        {
+            var key = $"{enumType.Name}.{name}";
+            Assert.False(string.IsNullOrEmpty(StringTable.Find(key, new CultureInfo("id"))), $"No Indonesian text for {key}.");
+            Assert.False(string.IsNullOrEmpty(StringTable.Find(key, new CultureInfo("en"))), $"No English text for {key}.");
+        }
+    }
+
+    [Fact]
+    public void Pages_EveryLiteralKey_IsInTheTable()
+    {
+        var pages = Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "src", "App", "Web", "Pages"), "*.cshtml", SearchOption.AllDirectories);
+        var missing = pages
+            .SelectMany(page => LiteralKey().Matches(File.ReadAllText(page)).Select(match => (Page: Path.GetFileName(page), Key: match.Groups[1].Value)))
+            .Where(use => StringTable.Find(use.Key, new CultureInfo("id")) is null)
+            .Select(use => $"{use.Page}: {use.Key}")
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Find_Indonesian_DiffersFromEnglishForPageChrome()
+    {
+        Assert.Equal("Masuk", StringTable.Find("SignIn.Title", new CultureInfo("id")));
+        Assert.Equal("Sign in", StringTable.Find("SignIn.Title", new CultureInfo("en")));
+    }
+
+    [GeneratedRegex("""L\["([^"{}]+)"[\],]""")]
+    private static partial Regex LiteralKey();
+}
