@@ -56,7 +56,7 @@ public static class FollowUpSchedule
         }
 
         var dues = new List<DateTimeOffset>();
-        for (var due = releasedAt + options.FollowUpInterval; due <= end; due += options.FollowUpInterval)
+        for (var due = releasedAt + options.FollowUpInterval; due <= end && dues.Count < options.MaxFollowUps; due += options.FollowUpInterval)
         {
             dues.Add(due);
         }

@@ -10,6 +10,12 @@ public sealed record MentoringOptions
     /// <summary>How many follow-ups after a release that is not PB; 12 (a year) by default.</summary>
     public int FollowUpCount { get; init; } = 12;
 
+    /// <summary>
+    /// The most follow-ups a schedule holds, whatever the supervision period: a PB (parole) schedule runs until
+    /// supervision ends, which with the short intervals of demos and tests would otherwise mean thousands.
+    /// </summary>
+    public int MaxFollowUps { get; init; } = 60;
+
     /// <summary>How long before a due date a follow-up becomes <see cref="FollowUpState.Upcoming"/> and a reminder goes out; 3 days by default.</summary>
     public TimeSpan ReminderLead { get; init; } = TimeSpan.FromDays(3);
 

@@ -90,4 +90,16 @@ public sealed class FollowUpScheduleTests
     public void CreateTimes_ZeroCount_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => FollowUpSchedule.CreateTimes(
             DateTimeOffset.UnixEpoch, ReleaseKind.EndOfSentence, null, new MentoringOptions { FollowUpCount = 0 }));
+
+    [Fact]
+    public void CreateTimes_ParoleWithSecondsInterval_StopsAtMaxFollowUps()
+    {
+        var released = new DateTimeOffset(2025, 1, 10, 0, 0, 0, TimeSpan.Zero);
+        var options = new MentoringOptions { FollowUpInterval = TimeSpan.FromSeconds(2), MaxFollowUps = 5 };
+
+        var dues = FollowUpSchedule.CreateTimes(released, ReleaseKind.Parole, released.AddYears(2), options);
+
+        Assert.Equal(5, dues.Count);
+        Assert.Equal(released.AddSeconds(10), dues[^1]);
+    }
 }
