@@ -1,4 +1,5 @@
 using PepFunctions.App.Capital;
+using PepFunctions.App.Demo;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Health;
 using PepFunctions.App.Hosting;
@@ -39,6 +40,7 @@ internal static class Program
         builder.AddMarketing();
         builder.AddSweeps();
         builder.AddStaffPages();
+        builder.AddDemo();
 
         var app = builder.Build();
         app.LogLocalSettings();

@@ -5,6 +5,8 @@ using PepFunctions.App.Capital;
 using PepFunctions.App.Tests.Training;
 using PepFunctions.Domain;
 
+using PepFunctions.App.Tests.Support;
+
 namespace PepFunctions.App.Tests.Capital;
 
 public sealed class CapitalApiTests

@@ -9,6 +9,8 @@ using PepFunctions.App.Tests.Training;
 using PepFunctions.Domain;
 using PepFunctions.Durable;
 
+using PepFunctions.App.Tests.Support;
+
 namespace PepFunctions.App.Tests.Cases;
 
 /// <summary>

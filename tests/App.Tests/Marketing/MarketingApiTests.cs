@@ -6,6 +6,8 @@ using PepFunctions.App.Marketing;
 using PepFunctions.App.Tests.Training;
 using PepFunctions.Domain;
 
+using PepFunctions.App.Tests.Support;
+
 namespace PepFunctions.App.Tests.Marketing;
 
 public sealed class MarketingApiTests

@@ -10,6 +10,8 @@ using PepFunctions.App.Sweeps;
 using PepFunctions.App.Tests.Training;
 using PepFunctions.Domain;
 
+using PepFunctions.App.Tests.Support;
+
 namespace PepFunctions.App.Tests.Sweeps;
 
 public sealed class ReminderSweepTests

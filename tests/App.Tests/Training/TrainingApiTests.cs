@@ -5,6 +5,8 @@ using System.Text.Json;
 using PepFunctions.App.Training;
 using PepFunctions.Domain;
 
+using PepFunctions.App.Tests.Support;
+
 namespace PepFunctions.App.Tests.Training;
 
 public sealed class TrainingApiTests

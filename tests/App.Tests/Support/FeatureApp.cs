@@ -10,7 +10,7 @@ using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 using PepFunctions.Durable;
 
-namespace PepFunctions.App.Tests.Training;
+namespace PepFunctions.App.Tests.Support;
 
 /// <summary>
 /// The app with the demo staff accounts, for the training, capital, marketing and sweep tests: signs staff in
