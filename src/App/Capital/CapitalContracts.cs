@@ -35,6 +35,16 @@ internal sealed record ReferralResponse(
     }
 }
 
+/// <summary>A capital referral still waiting for the partner's answer.</summary>
+/// <param name="CaseId">The person's case.</param>
+/// <param name="ReferralId">The referral.</param>
+/// <param name="OfficeCode">The office holding the case now (which may differ from the one that submitted the referral).</param>
+/// <param name="PartnerName">The financing partner.</param>
+/// <param name="SubmittedBy">Who submitted it.</param>
+/// <param name="SubmittedAt">When.</param>
+internal sealed record WaitingReferralResponse(
+    string CaseId, string ReferralId, string OfficeCode, string PartnerName, string SubmittedBy, DateTimeOffset SubmittedAt);
+
 /// <summary>One permit of a case's checklist.</summary>
 internal sealed record PermitResponse(PermitKind Kind, PermitStatus Status, DateOnly? AppliedOn, DateOnly? GrantedOn)
 {

@@ -135,6 +135,48 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
         return [.. referrals.OrderByDescending(referral => referral.SubmittedAt)];
     }
 
+    /// <summary>
+    /// The referrals still waiting for a partner's answer, oldest first, of the cases <paramref name="staff"/> may see
+    /// now; only those of <paramref name="officeCode"/> when one is given.
+    /// </summary>
+    /// <remarks>
+    /// Reads <c>ReferralsWaiting</c>, which holds only the unanswered referrals, partition by partition (submitted date),
+    /// then the office holding each case now (<see cref="CaseOffices"/>, one point read per case): a case transferred
+    /// since the referral is shown to its new office, not its old one. A row whose case is gone is left out.
+    /// </remarks>
+    /// <exception cref="RequestValidationException"><paramref name="officeCode"/> is not a known office.</exception>
+    /// <exception cref="ForbiddenException"><paramref name="staff"/> does not see <paramref name="officeCode"/>.</exception>
+    public async Task<IReadOnlyList<WaitingReferralResponse>> ListWaitingAsync(StaffMember staff, string? officeCode, CancellationToken cancellationToken)
+    {
+        string? office = null;
+        if (!string.IsNullOrWhiteSpace(officeCode))
+        {
+            office = Offices.Find(officeCode.Trim())?.Code ?? throw new RequestValidationException("office", $"'{officeCode}' is not a known office.");
+            if (!AccessPolicy.CanView(staff, office))
+            {
+                throw new ForbiddenException($"{office} is not an office {staff.Username} sees.");
+            }
+        }
+
+        var table = await storage.TableAsync(CapitalTables.ReferralsWaiting, cancellationToken);
+        var rows = new List<WaitingReferralEntity>();
+        await foreach (var row in table.QueryAsync<WaitingReferralEntity>(cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var caseIds = rows.Select(row => row.Keys().CaseId).Distinct(StringComparer.Ordinal).ToList();
+        var holders = await Task.WhenAll(caseIds.Select(id => cases.FindAsync(id, cancellationToken)));
+        var officeOf = caseIds.Zip(holders).Where(pair => pair.Second is not null).ToDictionary(pair => pair.First, pair => pair.Second!, StringComparer.Ordinal);
+        return [.. rows
+            .Select(row => (Row: row, Keys: row.Keys()))
+            .Where(item => officeOf.TryGetValue(item.Keys.CaseId, out var holder) && AccessPolicy.CanView(staff, holder)
+                && (office is null || string.Equals(holder, office, StringComparison.OrdinalIgnoreCase)))
+            .Select(item => new WaitingReferralResponse(
+                item.Keys.CaseId, item.Keys.ReferralId, officeOf[item.Keys.CaseId], item.Row.PartnerName, item.Row.SubmittedBy, item.Row.SubmittedAt))
+            .OrderBy(waiting => waiting.SubmittedAt)];
+    }
+
     /// <summary>Removes the referral's <c>ReferralsWaiting</c> row; a missing one is fine.</summary>
     internal async Task StopWaitingAsync(ReferralEntity row, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Staff;
 using PepFunctions.Domain;
@@ -41,8 +40,7 @@ internal sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, Cas
 
         var dues = FollowUpSchedule.CreateTimes(release.ReleasedAt, release.Kind, release.SupervisionEnd, command.Durations.Mentoring);
         await followUps.ScheduleAsync(record.CaseId, record.OfficeCode, record.MentorUsername, dues, context.CancellationToken);
-        var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{release.Kind.Abbreviation()} on {release.ReleasedAt:yyyy-MM-dd}; now at {record.OfficeCode}, mentor {record.MentorUsername ?? "(none)"}; {dues.Count} follow-ups");
+        var detail = TimelineDetail.Released(release.Kind, release.ReleasedAt, record.OfficeCode, record.MentorUsername, dues.Count);
         await timeline.AppendAsync(record.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.Released, detail, context.IdempotencyKey, context.CancellationToken);
         return dues.Count;
     }

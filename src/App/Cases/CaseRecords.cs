@@ -75,8 +75,16 @@ internal sealed class CaseEntity : ITableEntity
 
     public string? MentorUsername { get; set; }
 
-    /// <summary>The recorded <see cref="Assessment"/> as JSON.</summary>
+    /// <summary>The recorded <see cref="Assessment"/> as JSON. Personal data (health, family): kept only here, never in logs, events or the timeline.</summary>
     public string? AssessmentJson { get; set; }
+
+    /// <summary>Every track scored when the assessment was recorded, best first, with its reasons: a list of <see cref="TrackRecommendation"/> as JSON.</summary>
+    public string? RecommendationsJson { get; set; }
+
+    /// <summary>Who recorded the assessment.</summary>
+    public string? AssessedBy { get; set; }
+
+    public DateTimeOffset? AssessedAt { get; set; }
 
     /// <summary>The recommended tracks, best first, comma-separated.</summary>
     public string? RecommendedTracks { get; set; }
@@ -188,8 +196,11 @@ internal sealed class TimelineEntity : ITableEntity
     /// <summary>A <see cref="TimelineAction"/> name.</summary>
     public string Action { get; set; } = "";
 
-    /// <summary>What changed, without names or NIKs.</summary>
+    /// <summary>What changed, in English, without names or NIKs.</summary>
     public string? Detail { get; set; }
+
+    /// <summary>The values <see cref="Detail"/> is made of, as a JSON object of strings keyed by <see cref="TimelineParameters"/>, so a page can say it in its own language.</summary>
+    public string? ParametersJson { get; set; }
 }
 
 /// <summary>What a timeline entry records.</summary>

@@ -25,6 +25,40 @@ internal sealed record ReleaseResponse(ReleaseKind Kind, DateTimeOffset? Release
 internal sealed record FollowUpResponse(
     int Sequence, DateTimeOffset DueAt, FollowUpState State, string? Mentor, FollowUpVisit? Visit, string? RecordedBy, DateTimeOffset? RecordedAt);
 
+/// <summary>
+/// The recorded <i>asesmen potensi dan minat</i> (<see cref="Domain.Assessment"/>) and every track as it was scored then,
+/// best first, with the reasons. Personal data: shown only to staff who may see the case.
+/// </summary>
+/// <remarks>A case assessed before the scores were stored shows them scored again from the recorded assessment.</remarks>
+internal sealed record CaseAssessmentResponse(
+    IReadOnlyList<TrainingTrack> Interests,
+    IReadOnlyList<TrainingTrack> PriorSkills,
+    string? PriorWork,
+    EducationLevel Education,
+    bool CanReadWrite,
+    string? HealthConstraint,
+    string? FamilyConstraint,
+    BusinessType PreferredBusiness,
+    IReadOnlyList<TrackRecommendation> Recommendations,
+    string? RecordedBy,
+    DateTimeOffset? RecordedAt)
+{
+    public static CaseAssessmentResponse? From(CaseEntity record)
+    {
+        if (JsonDataConverter.Default.Deserialize<Assessment>(record.AssessmentJson) is not { } assessment)
+        {
+            return null;
+        }
+
+        var recommendations = JsonDataConverter.Default.Deserialize<IReadOnlyList<TrackRecommendation>>(record.RecommendationsJson)
+            ?? AssessmentScoring.Recommend(assessment);
+        return new(
+            assessment.Interests, assessment.PriorSkills, assessment.PriorWork, assessment.Education, assessment.CanReadWrite,
+            assessment.HealthConstraint, assessment.FamilyConstraint, assessment.PreferredBusiness, recommendations,
+            record.AssessedBy, record.AssessedAt);
+    }
+}
+
 /// <summary>A person's record, with progress and follow-ups.</summary>
 internal sealed record CaseResponse(
     string CaseId,
@@ -40,6 +74,7 @@ internal sealed record CaseResponse(
     CaseProgressResponse Progress,
     string? Mentor,
     IReadOnlyList<TrainingTrack> RecommendedTracks,
+    CaseAssessmentResponse? Assessment,
     ReleaseResponse? Release,
     CaseOutcome? Outcome,
     IReadOnlyList<FollowUpResponse> FollowUps,
@@ -61,6 +96,7 @@ internal sealed record CaseResponse(
         new CaseProgressResponse(record.StageValue, record.NextDueAt, record.NextDue, record.NextFollowUp, runtimeStatus),
         record.MentorUsername,
         record.RecommendedTracks is { Length: > 0 } tracks ? [.. tracks.Split(',').Select(Enum.Parse<TrainingTrack>)] : [],
+        CaseAssessmentResponse.From(record),
         record.ReleaseKind is { } kind ? new ReleaseResponse(Enum.Parse<ReleaseKind>(kind), record.ReleasedAt, record.SupervisionEnd, record.ReleaseRecordedBy) : null,
         record.Outcome is { } outcome ? new CaseOutcome(Enum.Parse<PipelineStage>(outcome), record.OutcomeReason ?? "") : null,
         followUps,
@@ -77,12 +113,20 @@ internal sealed record DueFollowUpResponse(string CaseId, int Sequence, DateTime
 }
 
 /// <summary>One timeline entry.</summary>
-internal sealed record TimelineEntryResponse(DateTimeOffset At, string Actor, string Action, string? Detail)
+/// <param name="At">When it happened.</param>
+/// <param name="Actor">A staff username, or <c>pipeline</c>.</param>
+/// <param name="Action">A <see cref="TimelineAction"/> name.</param>
+/// <param name="Detail">What changed, in English.</param>
+/// <param name="Parameters">The values <paramref name="Detail"/> is made of, keyed by <see cref="TimelineParameters"/> (see the
+/// <see cref="TimelineDetail"/> factory of each action); empty for entries without detail and for entries written before they were kept.</param>
+internal sealed record TimelineEntryResponse(DateTimeOffset At, string Actor, string Action, string? Detail, IReadOnlyDictionary<string, string> Parameters)
 {
-    public static TimelineEntryResponse From(TimelineEntity entry) => new(entry.At, entry.Actor, entry.Action, entry.Detail);
+    public static TimelineEntryResponse From(TimelineEntity entry) => new(
+        entry.At, entry.Actor, entry.Action, entry.Detail,
+        JsonDataConverter.Default.Deserialize<Dictionary<string, string>>(entry.ParametersJson) ?? new Dictionary<string, string>());
 }
 
-/// <summary>The answer to a recorded assessment: every track scored, and the ones recommended to the pipeline.</summary>
+/// <summary>The answer to a recorded assessment: every track scored, and the ones recommended to the pipeline (also kept with the case: <see cref="CaseAssessmentResponse"/>).</summary>
 internal sealed record AssessmentResponse(string CaseId, IReadOnlyList<TrainingTrack> RecommendedTracks, IReadOnlyList<TrackRecommendation> Scores);
 
 /// <summary>A staff action was recorded and passed to the case's pipeline, which carries on in the background.</summary>

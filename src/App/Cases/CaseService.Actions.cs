@@ -1,4 +1,3 @@
-using System.Globalization;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
 using PepFunctions.Durable;
@@ -13,6 +12,7 @@ internal sealed partial class CaseService
         var assessment = CaseRequestRules.ToAssessment(request);
         await RequireAllowedAsync(staff, PipelineAction.RecordAssessment, caseId, cancellationToken);
         var scores = AssessmentScoring.Recommend(assessment);
+        var now = clock.GetUtcNow();
         IReadOnlyList<TrainingTrack> recommended = [.. scores.Where(s => s.Score > 0).Take(3).Select(s => s.Track)];
         await cases.UpdateAsync(caseId, record =>
         {
@@ -23,12 +23,15 @@ internal sealed partial class CaseService
             }
 
             record.AssessmentJson = JsonDataConverter.Default.Serialize(assessment);
+            record.RecommendationsJson = JsonDataConverter.Default.Serialize(scores);
             record.RecommendedTracks = string.Join(',', recommended);
+            record.AssessedBy = staff.Username;
+            record.AssessedAt = now;
             return true;
         }, cancellationToken);
 
-        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.AssessmentRecorded,
-            $"Recommended: {(recommended.Count == 0 ? "(none)" : string.Join(", ", recommended))}", key: null, cancellationToken);
+        await timeline.AppendAsync(caseId, now, staff.Username, TimelineAction.AssessmentRecorded,
+            TimelineDetail.AssessmentRecorded(recommended), key: null, cancellationToken);
         await RaiseAsync(caseId, CaseEvents.AssessmentRecorded, new AssessmentRecorded(staff.Username, recommended), cancellationToken);
         return new AssessmentResponse(caseId, recommended, scores);
     }
@@ -65,7 +68,7 @@ internal sealed partial class CaseService
         }, cancellationToken);
 
         await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.ReleaseRecorded,
-            string.Create(CultureInfo.InvariantCulture, $"{release.Kind.Abbreviation()} on {release.ReleaseDate:yyyy-MM-dd}"), key: null, cancellationToken);
+            TimelineDetail.ReleaseRecorded(release.Kind, release.ReleaseDate), key: null, cancellationToken);
         await RaiseAsync(caseId, CaseEvents.ReleaseRecorded,
             new ReleaseRecorded(release.Kind, releasedAt, supervisionEnd, request.Mentor?.Trim(), staff.Username), cancellationToken);
         return Accepted(caseId);
@@ -80,7 +83,7 @@ internal sealed partial class CaseService
         var now = clock.GetUtcNow();
         await followUps.RecordAsync(caseId, sequence, JsonDataConverter.Default.Serialize(visit)!, staff.Username, now, cancellationToken);
         await timeline.AppendAsync(caseId, now, staff.Username, TimelineAction.FollowUpRecorded,
-            string.Create(CultureInfo.InvariantCulture, $"Follow-up {sequence}: {visit.Mode}, business {visit.BusinessStatus}, income {visit.IncomeBand}"), key: null, cancellationToken);
+            TimelineDetail.FollowUpRecorded(sequence, visit), key: null, cancellationToken);
         await RaiseAsync(caseId, CaseEvents.FollowUpRecorded, new FollowUpRecorded(sequence, staff.Username), cancellationToken);
         return Accepted(caseId);
     }
@@ -102,7 +105,7 @@ internal sealed partial class CaseService
             return true;
         }, cancellationToken);
 
-        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.WithdrawalRequested, reason.ToString(), key: null, cancellationToken);
+        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.WithdrawalRequested, TimelineDetail.WithdrawalRequested(reason), key: null, cancellationToken);
         await RaiseAsync(caseId, CaseEvents.Withdrawn, new CaseWithdrawn(reason, staff.Username), cancellationToken);
         return Accepted(caseId);
     }
@@ -152,7 +155,7 @@ internal sealed partial class CaseService
             await followUps.ReassignAsync(caseId, target.Code, mentor, cancellationToken);
         }
 
-        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.Transferred, $"From {from} to {target.Code}", key: null, cancellationToken);
+        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.Transferred, TimelineDetail.Transferred(from, target.Code), key: null, cancellationToken);
         logger.LogInformation("Case {CaseId} transferred from {From} to {To} by {Username}", caseId, from, target.Code, staff.Username);
         return CaseResponse.From(moved, [], null);
     }

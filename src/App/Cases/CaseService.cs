@@ -55,7 +55,7 @@ internal sealed partial class CaseService(
         }
 
         await timeline.AppendAsync(caseId, record.CreatedAt, staff.Username, TimelineAction.Enrolled,
-            $"At {office.Code}; consent: {string.Join(", ", enrollment.Consent!.Scope)}", key: "enrolled", cancellationToken);
+            TimelineDetail.Enrolled(office.Code, enrollment.Consent!.Scope), key: "enrolled", cancellationToken);
         var start = new CaseStart(caseId, office.Code, AtMidnight(enrollment.ExpectedReleaseDate!.Value), CaseDurations.From(options.Value));
         await client.StartNewAsync(nameof(CasePipeline), start,
             new StartOrchestrationOptions { InstanceId = caseId, IfExists = InstanceIdReuse.ReturnExistingIfActive }, cancellationToken);

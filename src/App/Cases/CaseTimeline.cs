@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using PepFunctions.App.Files;
+using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
 
@@ -18,12 +19,12 @@ internal sealed class CaseTimeline(HubStorage storage)
     /// <param name="at">When it happened.</param>
     /// <param name="actor">A staff username, or <see cref="Pipeline"/>.</param>
     /// <param name="action">What happened.</param>
-    /// <param name="detail">What changed, in a few words.</param>
+    /// <param name="detail">What changed: an English line and the values it is made of (<see cref="TimelineDetail"/>).</param>
     /// <param name="key">A key that is the same when the same work runs again (an activity's idempotency key), so a re-run
     /// overwrites its entry instead of adding one; null for a fresh entry.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     public async Task AppendAsync(
-        string caseId, DateTimeOffset at, string actor, TimelineAction action, string? detail, string? key, CancellationToken cancellationToken)
+        string caseId, DateTimeOffset at, string actor, TimelineAction action, TimelineDetail? detail, string? key, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(CaseTables.Timeline, cancellationToken);
         var shortId = key is null ? StableIds.New(12) : StableIds.From(key, 12);
@@ -34,7 +35,8 @@ internal sealed class CaseTimeline(HubStorage storage)
             At = at,
             Actor = actor,
             Action = action.ToString(),
-            Detail = detail,
+            Detail = detail?.Text,
+            ParametersJson = detail is null ? null : JsonDataConverter.Default.Serialize(detail.Parameters),
         };
         await table.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
     }

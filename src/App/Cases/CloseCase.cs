@@ -22,7 +22,7 @@ internal sealed class CloseCase(CaseStore cases, FollowUpStore followUps, CaseTi
 
         await followUps.UnindexOpenAsync(command.CaseId, context.CancellationToken);
         await timeline.AppendAsync(command.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.Closed,
-            $"{outcome.Stage}: {outcome.Reason}", context.IdempotencyKey, context.CancellationToken);
+            TimelineDetail.Closed(outcome), context.IdempotencyKey, context.CancellationToken);
         return true;
     }
 }

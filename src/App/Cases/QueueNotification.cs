@@ -49,7 +49,7 @@ internal sealed class QueueNotification(
         }
 
         await timeline.AppendAsync(command.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.NotificationQueued,
-            $"{command.Kind} to {string.Join(", ", recipients)}", context.IdempotencyKey, cancellationToken);
+            TimelineDetail.NotificationQueued(command.Kind.ToString(), recipients), context.IdempotencyKey, cancellationToken);
         return recipients.Length;
     }
 

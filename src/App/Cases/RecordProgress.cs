@@ -1,4 +1,3 @@
-using System.Globalization;
 using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
@@ -29,17 +28,9 @@ internal sealed class RecordProgress(CaseStore cases, CaseTimeline timeline) : T
 
         if (applied)
         {
-            await timeline.AppendAsync(command.CaseId, at, CaseTimeline.Pipeline, TimelineAction.StageChanged, Describe(progress), context.IdempotencyKey, context.CancellationToken);
+            await timeline.AppendAsync(command.CaseId, at, CaseTimeline.Pipeline, TimelineAction.StageChanged, TimelineDetail.StageChanged(progress), context.IdempotencyKey, context.CancellationToken);
         }
 
         return applied;
-    }
-
-    private static string Describe(CaseProgress progress)
-    {
-        var next = progress.NextDue is null ? "" : $"; next: {progress.NextDue}";
-        var followUp = progress.FollowUp is { } n ? string.Create(CultureInfo.InvariantCulture, $" {n}") : "";
-        var due = progress.NextDueAt is { } when ? string.Create(CultureInfo.InvariantCulture, $" by {when:yyyy-MM-dd HH:mm:ss}Z") : "";
-        return $"{progress.Stage}{next}{followUp}{due}";
     }
 }

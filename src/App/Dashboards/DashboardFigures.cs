@@ -9,7 +9,7 @@ namespace PepFunctions.App.Dashboards;
 /// <param name="ByOffice">People at each stage per office, for a region's table; offices without people left out.</param>
 /// <param name="DueSoon">Open follow-ups due in the next 7 days.</param>
 /// <param name="Overdue">Follow-ups past their grace period.</param>
-/// <param name="ReferralsWaiting">Capital referrals without a partner's answer.</param>
+/// <param name="ReferralsWaiting">Capital referrals without a partner's answer, oldest first.</param>
 /// <param name="AwaitingCuration">Nominated products not yet curated.</param>
 /// <param name="RecentlyChanged">The cases that changed last, newest first (recent activity).</param>
 /// <param name="PeopleReached">Everyone ever enrolled (the seeds' "WBP reached").</param>
@@ -21,12 +21,9 @@ internal sealed record DashboardFigures(
     IReadOnlyList<(Office Office, IReadOnlyDictionary<PipelineStage, int> ByStage)> ByOffice,
     IReadOnlyList<DueFollowUpResponse> DueSoon,
     IReadOnlyList<DueFollowUpResponse> Overdue,
-    IReadOnlyList<WaitingReferral> ReferralsWaiting,
+    IReadOnlyList<Capital.WaitingReferralResponse> ReferralsWaiting,
     IReadOnlyList<Marketing.CurationItemResponse> AwaitingCuration,
     IReadOnlyList<CaseSummaryResponse> RecentlyChanged,
     int PeopleReached,
     int ActivitiesRun,
     int ActiveMentors);
-
-/// <summary>A capital referral still waiting for the partner's answer.</summary>
-internal sealed record WaitingReferral(string CaseId, string OfficeCode, string PartnerName, DateTimeOffset SubmittedAt);

@@ -1,7 +1,5 @@
-using Azure.Data.Tables;
 using PepFunctions.App.Capital;
 using PepFunctions.App.Cases;
-using PepFunctions.App.Files;
 using PepFunctions.App.Marketing;
 using PepFunctions.App.Training;
 using PepFunctions.Domain;
@@ -13,7 +11,7 @@ namespace PepFunctions.App.Dashboards;
 /// may see (<see cref="AccessPolicy"/>): an office's staff see their office, a Kanwil coordinator the UPTs of
 /// the province, national staff every office.
 /// </summary>
-internal sealed class DashboardService(CaseService cases, TrainingService training, ProductService products, HubStorage storage)
+internal sealed class DashboardService(CaseService cases, TrainingService training, ProductService products, ReferralService referrals)
 {
     private const int RecentCount = 10;
 
@@ -31,7 +29,7 @@ internal sealed class DashboardService(CaseService cases, TrainingService traini
         var dueTask = cases.ListDueFollowUpsAsync(staff, officeCode, "7", cancellationToken);
         var batchesTask = training.ListBatchesAsync(staff, officeCode, cancellationToken);
         var curationTask = products.QueueAsync(staff, CurationStatus.Pending, cancellationToken);
-        var waitingTask = WaitingReferralsAsync(staff, codes, cancellationToken);
+        var waitingTask = referrals.ListWaitingAsync(staff, officeCode, cancellationToken);
         await Task.WhenAll(casesTask, dueTask, batchesTask, curationTask, waitingTask);
 
         var people = casesTask.Result.Where(c => codes.Contains(c.OfficeCode)).ToList();
@@ -43,7 +41,7 @@ internal sealed class DashboardService(CaseService cases, TrainingService traini
                 .Where(row => row.Item2.Values.Sum() > 0)],
             [.. due.Where(f => f.State != FollowUpState.Overdue)],
             [.. due.Where(f => f.State == FollowUpState.Overdue)],
-            waitingTask.Result,
+            [.. waitingTask.Result.Where(r => codes.Contains(r.OfficeCode))],
             [.. curationTask.Result.Where(p => codes.Contains(p.OfficeCode))],
             [.. people.OrderByDescending(c => c.UpdatedAt).Take(RecentCount)],
             people.Count,
@@ -60,22 +58,5 @@ internal sealed class DashboardService(CaseService cases, TrainingService traini
         }
 
         return counts;
-    }
-
-    // The capital feature keeps a table of referrals waiting for an answer (one row each, deleted on answer);
-    // it has no service method listing it, so the dashboard reads it and filters by office itself.
-    private async Task<IReadOnlyList<WaitingReferral>> WaitingReferralsAsync(StaffMember staff, HashSet<string> offices, CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(CapitalTables.ReferralsWaiting, cancellationToken);
-        var waiting = new List<WaitingReferral>();
-        await foreach (var row in table.QueryAsync<WaitingReferralEntity>(cancellationToken: cancellationToken))
-        {
-            if (offices.Contains(row.OfficeCode) && AccessPolicy.CanView(staff, row.OfficeCode))
-            {
-                waiting.Add(new WaitingReferral(row.Keys().CaseId, row.OfficeCode, row.PartnerName, row.SubmittedAt));
-            }
-        }
-
-        return [.. waiting.OrderBy(w => w.SubmittedAt)];
     }
 }

@@ -14,7 +14,7 @@ internal sealed class MarkFollowUpOverdue(FollowUpStore followUps, CaseTimeline 
         }
 
         await timeline.AppendAsync(input.CaseId, input.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.FollowUpOverdue,
-            $"Follow-up {input.Sequence} is overdue", context.IdempotencyKey, context.CancellationToken);
+            TimelineDetail.FollowUpOverdue(input.Sequence), context.IdempotencyKey, context.CancellationToken);
         return true;
     }
 }

@@ -25,6 +25,12 @@ internal abstract class StaffPageModel : PageModel
     /// <summary>Which form on the page the message and field errors belong to.</summary>
     public string? FailedForm { get; private set; }
 
+    /// <summary>
+    /// Whether the service refused the form (403). The message then shows at the top of the page, not in the form:
+    /// the form may not be on the page at all for this staff member (posted from a stale page or by hand).
+    /// </summary>
+    public bool Refused { get; private set; }
+
     /// <summary>A confirmation after a successful post-redirect-get (<c>?saved=...</c>).</summary>
     [BindProperty(SupportsGet = true, Name = "saved")]
     public string? Saved { get; set; }
@@ -61,6 +67,7 @@ internal abstract class StaffPageModel : PageModel
         catch (ForbiddenException)
         {
             Fail(form, L["Status.403.Text"], StatusCodes.Status403Forbidden);
+            Refused = true;
         }
 
         return false;

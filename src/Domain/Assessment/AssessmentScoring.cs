@@ -12,8 +12,8 @@ namespace PepFunctions.Domain;
 /// </list>
 /// <para>
 /// Every track is returned, highest score first; equal scores keep the <see cref="TrainingTrack"/> declaration
-/// order, so the result is deterministic. Each contribution is one reason line, so staff can see why a track
-/// ranks where it does. Reasons never repeat the health or family constraint's text.
+/// order, so the result is deterministic. Each contribution is one <see cref="ScoringReason"/>, so staff can see why a
+/// track ranks where it does. Reasons never repeat the health or family constraint's text.
 /// </para>
 /// </remarks>
 public static class AssessmentScoring
@@ -30,40 +30,33 @@ public static class AssessmentScoring
 
     private static TrackRecommendation Score(Assessment assessment, TrackProfile profile)
     {
-        var reasons = new List<string>();
-        var score = 0;
-
-        void Add(int points, string reason)
+        var reasons = new List<ScoringReason>();
+        var track = profile.Track;
+        if (assessment.Interests.Contains(track))
         {
-            score += points;
-            reasons.Add(FormattableString.Invariant($"{points:+0;-0} {reason}"));
+            reasons.Add(new(ScoringReasonKind.Interest, ScoringWeights.Interest, track));
         }
 
-        if (assessment.Interests.Contains(profile.Track))
+        if (assessment.PriorSkills.Contains(track))
         {
-            Add(ScoringWeights.Interest, $"stated interest in {profile.IndonesianName}");
-        }
-
-        if (assessment.PriorSkills.Contains(profile.Track))
-        {
-            Add(ScoringWeights.PriorSkill, $"prior skill in {profile.IndonesianName}");
+            reasons.Add(new(ScoringReasonKind.PriorSkill, ScoringWeights.PriorSkill, track));
         }
 
         if (profile.BusinessTypes.Contains(assessment.PreferredBusiness))
         {
-            Add(ScoringWeights.BusinessFit, $"fits the preferred business ({assessment.PreferredBusiness})");
+            reasons.Add(new(ScoringReasonKind.BusinessFit, ScoringWeights.BusinessFit, track, assessment.PreferredBusiness));
         }
 
         if (profile.NeedsReading && !assessment.CanReadWrite)
         {
-            Add(ScoringWeights.ReadingNeededPenalty, "needs reading and bookkeeping (labels, licences, cash book); cannot yet read or write");
+            reasons.Add(new(ScoringReasonKind.NeedsReading, ScoringWeights.ReadingNeededPenalty, track));
         }
 
         if (profile.PhysicallyDemanding && assessment.HasHealthConstraint)
         {
-            Add(ScoringWeights.PhysicalDemandPenalty, "physically demanding work; a health constraint is recorded");
+            reasons.Add(new(ScoringReasonKind.PhysicallyDemanding, ScoringWeights.PhysicalDemandPenalty, track));
         }
 
-        return new TrackRecommendation(profile.Track, score, reasons);
+        return new TrackRecommendation(track, reasons.Sum(reason => reason.Points), reasons);
     }
 }

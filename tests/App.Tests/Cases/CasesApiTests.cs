@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using PepFunctions.App.Cases;
 using PepFunctions.Domain;
+using PepFunctions.Durable;
 
 namespace PepFunctions.App.Tests.Cases;
 
@@ -202,6 +205,83 @@ public sealed class CasesApiTests
     }
 
     [Fact]
+    public async Task Get_AssessedCase_ReturnsTheAssessmentWithItsRankedReasons()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var caseId = await PipelineApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        var before = await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("assessment").ValueKind);
+
+        await PipelineApp.PostAsync(lapas, $"/api/cases/{caseId}/assessment", new
+        {
+            interests = new[] { "Batik", "UpcycledFurniture" },
+            priorSkills = new[] { "Sewing" },
+            education = "Primary",
+            canReadWrite = false,
+            healthConstraint = "asma berat",
+            familyConstraint = "dua anak kecil",
+            preferredBusiness = "Crafts",
+        }, HttpStatusCode.Accepted);
+        await app.WaitForStageAsync(caseId, PipelineStage.Training);
+        var shown = await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+
+        var assessment = shown.GetProperty("assessment");
+        Assert.Equal(("asma berat", "dua anak kecil", "Crafts", "lapas.kupang"), (
+            assessment.GetProperty("healthConstraint").GetString(), assessment.GetProperty("familyConstraint").GetString(),
+            assessment.GetProperty("preferredBusiness").GetString(), assessment.GetProperty("recordedBy").GetString()));
+        var recommendations = assessment.GetProperty("recommendations").EnumerateArray().ToList();
+        Assert.Equal(Enum.GetValues<TrainingTrack>().Length, recommendations.Count);
+        Assert.Equal(("Batik", 60), (recommendations[0].GetProperty("track").GetString(), recommendations[0].GetProperty("score").GetInt32()));
+        var furniture = recommendations.Single(r => r.GetProperty("track").GetString() == "UpcycledFurniture");
+        Assert.Equal(
+            [("Interest", 40), ("BusinessFit", 20), ("PhysicallyDemanding", -20)],
+            furniture.GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("kind").GetString(), r.GetProperty("points").GetInt32())));
+        Assert.Equal(["Batik", "UpcycledFurniture", "Sewing"], shown.GetProperty("recommendedTracks").EnumerateArray().Select(t => t.GetString()));
+
+        // Personal data stays in the case record: not on the timeline, not in the pipeline's history.
+        var timeline = await lapas.GetStringAsync($"/api/cases/{caseId}/timeline");
+        var history = await app.App.App.Services.GetRequiredService<DurableTaskClient>().GetHistoryAsync(caseId);
+        Assert.Contains(history, e => e is EventRaised { Name: CaseEvents.AssessmentRecorded });
+        Assert.Contains("AssessmentRecorded", timeline, StringComparison.Ordinal);
+        Assert.All(new[] { timeline, JsonSerializer.Serialize(history) }, text =>
+        {
+            Assert.DoesNotContain("asma", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("anak kecil", text, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task Timeline_Entries_CarryTheValuesTheirDetailIsMadeOf()
+    {
+        await using var app = await PipelineApp.StartAsync();
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var caseId = await PipelineApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        await PipelineApp.PostAsync(lapas, $"/api/cases/{caseId}/assessment", PipelineApp.Assessment, HttpStatusCode.Accepted);
+        await app.WaitForStageAsync(caseId, PipelineStage.Training);
+        var shown = await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+
+        var timeline = (await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/timeline")).EnumerateArray().ToList();
+
+        var enrolled = Parameters(timeline.Single(e => e.GetProperty("action").GetString() == "Enrolled"));
+        Assert.Equal(Offices.LppKupang, enrolled["office"]);
+        Assert.Equal("Programme,ShareWithMentors", enrolled["consent"]);
+        var stages = timeline.Where(e => e.GetProperty("action").GetString() == "StageChanged").Select(Parameters).ToList();
+        var assessment = stages.Single(p => p["stage"] == "Assessment");
+        Assert.Equal("assessment", assessment["nextDue"]);
+        Assert.True(DateTimeOffset.TryParse(assessment["dueAt"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var dueAt) && dueAt > DateTimeOffset.UtcNow.AddMinutes(-1));
+        Assert.Contains(stages, p => p["stage"] == "Training" && p["nextDue"] == "release");
+        var recorded = timeline.Single(e => e.GetProperty("action").GetString() == "AssessmentRecorded");
+        Assert.Equal(
+            string.Join(",", shown.GetProperty("recommendedTracks").EnumerateArray().Select(t => t.GetString())),
+            Parameters(recorded)["tracks"]);
+        Assert.StartsWith("Recommended: Sewing", recorded.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(Parameters(timeline.First(e => e.GetProperty("action").GetString() == "Viewed")));
+    }
+
+    [Fact]
     public async Task CasesCsv_VisibleCases_ListsThemEscaped()
     {
         await using var app = await PipelineApp.StartAsync();
@@ -236,6 +316,9 @@ public sealed class CasesApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await app.App.RowsAsync(CaseTables.Cases));
     }
+
+    private static Dictionary<string, string> Parameters(JsonElement entry) =>
+        entry.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
 
     private static string[] Fields(JsonElement problem) =>
         [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];

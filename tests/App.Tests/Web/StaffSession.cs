@@ -57,16 +57,29 @@ internal sealed class StaffSession : IDisposable
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitAsync(
         string path, string formSelector, params (string Name, string Value)[] fields)
     {
-        var (_, page) = await GetAsync(path);
-        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
-            ?? throw new InvalidOperationException($"No form '{formSelector}' on {path}.");
-        var values = FormValues(form);
-        var names = fields.Select(field => field.Name).ToHashSet();
-        values.RemoveAll(pair => names.Contains(pair.Key));
-        values.AddRange(fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value)));
-
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
+        var (action, values) = await ReadFormAsync(path, formSelector, fields);
         return await PostAsync(action, values);
+    }
+
+    /// <summary>
+    /// Like <see cref="SubmitAsync"/> for a <c>multipart/form-data</c> form: posts its fields and one file in the
+    /// field <paramref name="fileField"/>, as a browser does.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitFileAsync(
+        string path, string formSelector, string fileField, UploadedFile file, params (string Name, string Value)[] fields)
+    {
+        var (action, values) = await ReadFormAsync(path, formSelector, fields);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var bytes = new ByteArrayContent(file.Content);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+        content.Add(bytes, fileField, file.FileName);
+        var response = await _http.PostAsync(action, content);
+        return (response, await ParseAsync(response));
     }
 
     /// <summary>POSTs form fields as they are (no token added).</summary>
@@ -82,6 +95,21 @@ internal sealed class StaffSession : IDisposable
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() is { Length: > 0 } text ? text : null;
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The form's action and the values a browser would send, with <paramref name="fields"/> replacing the form's values of those names.</summary>
+    private async Task<(string Action, List<KeyValuePair<string, string>> Values)> ReadFormAsync(
+        string path, string formSelector, (string Name, string Value)[] fields)
+    {
+        var (_, page) = await GetAsync(path);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {path}.");
+        var values = FormValues(form);
+        var names = fields.Select(field => field.Name).ToHashSet();
+        values.RemoveAll(pair => names.Contains(pair.Key));
+        values.AddRange(fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value)));
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
+        return (action, values);
+    }
 
     private static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
     {
@@ -115,3 +143,6 @@ internal sealed class StaffSession : IDisposable
     private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 }
+
+/// <summary>A file as a browser uploads it: the name on the user's machine, the declared type and the bytes.</summary>
+internal sealed record UploadedFile(string FileName, string ContentType, byte[] Content);

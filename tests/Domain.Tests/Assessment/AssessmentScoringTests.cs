@@ -21,8 +21,15 @@ public sealed class AssessmentScoringTests
         Assert.Equal(TrainingTrack.FoodProcessing, top.Track);
         Assert.Equal(90, top.Score);
         Assert.Equal(
-            ["+40 stated interest in Olahan pangan", "+30 prior skill in Olahan pangan", "+20 fits the preferred business (Food)"],
+            [
+                new ScoringReason(ScoringReasonKind.Interest, 40, TrainingTrack.FoodProcessing),
+                new ScoringReason(ScoringReasonKind.PriorSkill, 30, TrainingTrack.FoodProcessing),
+                new ScoringReason(ScoringReasonKind.BusinessFit, 20, TrainingTrack.FoodProcessing, BusinessType.Food),
+            ],
             top.Reasons);
+        Assert.Equal(
+            ["+40 stated interest in Olahan pangan", "+30 prior skill in Olahan pangan", "+20 fits the preferred business (Food)"],
+            top.Reasons.Select(reason => reason.ToString()));
     }
 
     [Fact]
@@ -51,7 +58,8 @@ public sealed class AssessmentScoringTests
         var snacks = result.Single(r => r.Track == TrainingTrack.Snacks);
         var sewing = result.Single(r => r.Track == TrainingTrack.Sewing);
         Assert.Equal(40 - 25, snacks.Score);
-        Assert.Contains(snacks.Reasons, reason => reason.StartsWith("-25 needs reading", StringComparison.Ordinal));
+        Assert.Contains(new ScoringReason(ScoringReasonKind.NeedsReading, ScoringWeights.ReadingNeededPenalty, TrainingTrack.Snacks), snacks.Reasons);
+        Assert.Contains(snacks.Reasons, reason => reason.ToString().StartsWith("-25 needs reading", StringComparison.Ordinal));
         Assert.Equal(40 + 20, sewing.Score);
         Assert.True(result.ToList().IndexOf(sewing) < result.ToList().IndexOf(snacks));
     }
@@ -61,7 +69,7 @@ public sealed class AssessmentScoringTests
     {
         var snacks = AssessmentScoring.Recommend(Assess([TrainingTrack.Snacks])).Single(r => r.Track == TrainingTrack.Snacks);
 
-        Assert.DoesNotContain(snacks.Reasons, reason => reason.Contains("reading", StringComparison.Ordinal));
+        Assert.DoesNotContain(snacks.Reasons, reason => reason.Kind == ScoringReasonKind.NeedsReading);
     }
 
     [Fact]
@@ -72,9 +80,10 @@ public sealed class AssessmentScoringTests
 
         var furniture = result.Single(r => r.Track == TrainingTrack.UpcycledFurniture);
         Assert.Equal(40 + 20 - 20, furniture.Score);
-        Assert.Contains("-20 physically demanding work; a health constraint is recorded", furniture.Reasons);
+        Assert.Contains("-20 physically demanding work; a health constraint is recorded", furniture.Reasons.Select(reason => reason.ToString()));
         Assert.Equal(TrainingTrack.Crafts, result[0].Track);
-        Assert.DoesNotContain(result.SelectMany(r => r.Reasons), reason => reason.Contains("asma", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(result.SelectMany(r => r.Reasons), reason =>
+            $"{reason} {reason.Describe(indonesian: true)} {reason.Describe(indonesian: false)}".Contains("asma", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -92,7 +101,9 @@ public sealed class AssessmentScoringTests
             [TrainingTrack.TenunWeaving, TrainingTrack.VirginCoconutOil], [TrainingTrack.Batik], BusinessType.Agriculture, canReadWrite: false, health: "hamil"));
 
         Assert.Equal(Enum.GetValues<TrainingTrack>().Order(), result.Select(r => r.Track).Order());
-        Assert.All(result, r => Assert.Equal(r.Score, r.Reasons.Sum(reason => int.Parse(reason.Split(' ')[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))));
+        Assert.All(result, r => Assert.Equal(r.Score, r.Reasons.Sum(reason => reason.Points)));
+        Assert.All(result.SelectMany(r => r.Reasons), reason => Assert.Equal(
+            reason.Points, int.Parse(reason.ToString().Split(' ')[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)));
         Assert.Equal(result.Select(r => r.Score).OrderDescending(), result.Select(r => r.Score));
     }
 }

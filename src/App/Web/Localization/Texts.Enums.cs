@@ -122,5 +122,13 @@ internal static partial class StringTable
         A granted permit needs the date it was applied for.                       | Izin yang terbit memerlukan tanggal pengajuan.     | A granted permit needs the date it was applied for.
         A permit cannot be granted before it was applied for.                     | Izin tidak bisa terbit sebelum diajukan.           | A permit cannot be granted before it was applied for.
         ~Kelas pelatihan sudah penuh                                              | Kelas pelatihan sudah penuh.                       | The training batch is full.
+        Say what the partner answered: Accepted, Rejected or Disbursed.           | Pilih jawaban mitra.                               | Choose the partner's answer.
+        Give the partner's reason for the rejection.                              | Tulis alasan penolakan dari mitra.                 | Give the partner's reason for the rejection.
+        Choose the product's category.                                            | Pilih jenis produk.                                | Choose the product's category.
+        ~The product is already nominated                                         | Produk ini sudah diusulkan.                        | This product is nominated already.
+        Give the reason for the rejection, so the office knows what to improve.   | Tulis alasan penolakan, agar kantor tahu apa yang perlu diperbaiki. | Give the reason for the rejection, so the office knows what to improve.
+        Choose the person (case id) to enrol.                                     | Pilih WBP yang dimasukkan.                         | Choose the person to place.
+        ~The session must be a number from                                        | Nomor sesi di luar jumlah sesi kelas ini.          | The session is not one of this batch's sessions.
+        Say whether the person passed the final assessment.                       | Pilih lulus atau tidak lulus.                      | Choose passed or not passed.
         """;
 }

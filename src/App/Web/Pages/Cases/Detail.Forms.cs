@@ -45,9 +45,15 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken)
     {
         var request = new ReleaseRequest(Release.Kind, Release.Date, Release.SentenceEnd, Release.Mentor);
-        return await TrySubmitAsync(nameof(Release), () => cases.RecordReleaseAsync(Staff, CaseId, request, cancellationToken))
-            ? Confirm("Release")
-            : await RedisplayAsync(cancellationToken);
+        var office = await offices.FindAsync(CaseId, cancellationToken);
+        if (!await TrySubmitAsync(nameof(Release), () => cases.RecordReleaseAsync(Staff, CaseId, request, cancellationToken)))
+        {
+            return await RedisplayAsync(cancellationToken);
+        }
+
+        // In a moment the pipeline hands the case to the Bapas, out of a Lapas officer's sight: confirm on the list then.
+        var bapas = office is null ? null : Offices.BapasFor(office)?.Code;
+        return bapas is null || AccessPolicy.CanView(Staff, bapas) ? Confirm("Release") : Redirect("/kasus?saved=Release");
     }
 
     public async Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellationToken)

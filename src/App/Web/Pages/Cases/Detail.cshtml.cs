@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PepFunctions.App.Capital;
 using PepFunctions.App.Cases;
+using PepFunctions.App.Files;
 using PepFunctions.App.Marketing;
 using PepFunctions.App.Staff;
 using PepFunctions.App.Training;
@@ -21,6 +22,7 @@ internal sealed partial class DetailModel(
     ProductService products,
     SalesService sales,
     StaffDirectory directory,
+    CaseOffices offices,
     TimeProvider clock) : StaffPageModel
 {
     /// <summary>The stages a case goes through, in order (the final ones other than graduation are shown only when reached).</summary>

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using static PepFunctions.App.Tests.Web.PersonPages;
+
+namespace PepFunctions.App.Tests.Web;
+
+/// <summary>The person page's marketing forms (products, photos, nominations, monthly sales) and the curators' page <c>/produk</c>.</summary>
+public sealed class MarketingPageTests
+{
+    private const string PhotoForm = "form[action*='handler=Photo']";
+    private const string NominateForm = "form[action*='handler=Nominate']";
+
+    [Fact]
+    public async Task Product_AddedInTheLapas_ShowsOnThePersonPage()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await EnrolledAsync(lapas, "WBP-2025-0701");
+
+        var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#product",
+            ("Product.Name", "Kain tenun ikat"), ("Product.Category", "Textile"), ("Product.Description", "Motif Sumba"), ("Product.PriceRupiah", "350000"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await lapas.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Produk ditambahkan.", Saved(page));
+        Assert.StartsWith("Kain tenun ikat", page.QuerySelector("#marketing .product h3")?.TextContent, StringComparison.Ordinal);
+        var product = Assert.Single((await JsonAsync(lapas, $"/api/cases/{caseId}/products")).EnumerateArray());
+        Assert.Equal(("Textile", 350_000L), (product.GetProperty("category").GetString(), product.GetProperty("priceRupiah").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Product_NoNameNoCategoryNoPrice_ShowsFieldErrorsAndStoresNothing()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await EnrolledAsync(lapas, "WBP-2025-0702");
+
+        var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#product",
+            ("Product.Name", ""), ("Product.Category", ""), ("Product.Description", "Motif Sumba"), ("Product.PriceRupiah", "0"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Nama produk wajib diisi.", StaffSession.FieldError(page, "Product.Name"));
+        Assert.Equal("Pilih jenis produk.", StaffSession.FieldError(page, "Product.Category"));
+        Assert.Equal("Harga harus lebih dari Rp0.", StaffSession.FieldError(page, "Product.PriceRupiah"));
+        Assert.Equal("Motif Sumba", page.QuerySelector("textarea[name='Product.Description']")?.TextContent);
+        Assert.Empty((await JsonAsync(lapas, $"/api/cases/{caseId}/products")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Photo_SmallPng_IsShownWithTheProduct()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await WithProductAsync(lapas, "WBP-2025-0703");
+
+        var (response, _) = await lapas.SubmitFileAsync($"/kasus/{caseId}", PhotoForm, "photo", Png);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await lapas.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Foto produk tersimpan.", Saved(page));
+        var source = page.QuerySelector("#marketing .product img")?.GetAttribute("src");
+        Assert.NotNull(source);
+        using var photo = await lapas.Http.GetAsync(new Uri(new Uri(lapas.Http.BaseAddress!, $"/kasus/{caseId}"), source));
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Png.Content, await photo.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Photo_NotAnImage_ShowsFieldErrorAndStoresNothing()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await WithProductAsync(lapas, "WBP-2025-0704");
+
+        var (response, page) = await lapas.SubmitFileAsync($"/kasus/{caseId}", PhotoForm, "photo", NotAnImage);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Jenis berkas tidak diterima.", page.QuerySelector($"{PhotoForm} [data-valmsg-for='ProductAction.File']")?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#marketing .product img"));
+        Assert.False(Assert.Single((await JsonAsync(lapas, $"/api/cases/{caseId}/products")).EnumerateArray()).GetProperty("hasPhoto").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Nominate_Product_PutsItInTheCuratorsQueue()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(app, "kurator");
+        var caseId = await WithProductAsync(lapas, "WBP-2025-0705");
+
+        var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", NominateForm);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await lapas.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Produk diusulkan sebagai produk unggulan.", Saved(page));
+        Assert.Null(page.QuerySelector(NominateForm));
+        var (_, queue) = await curator.GetAsync("/produk");
+        Assert.Contains("Kain tenun ikat", queue.QuerySelector("table.list tbody tr")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(queue.QuerySelector("form.curate"));
+    }
+
+    [Fact]
+    public async Task Nominate_Twice_ShowsTheConflictAndStoresNothingMore()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(app, "kurator");
+        var caseId = await WithProductAsync(lapas, "WBP-2025-0706");
+        var (_, before) = await lapas.GetAsync($"/kasus/{caseId}");
+        var stale = before.QuerySelector<IHtmlFormElement>(NominateForm)!;
+        KeyValuePair<string, string>[] fields = [.. stale.Elements.OfType<IHtmlInputElement>().Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))];
+        Assert.Equal(HttpStatusCode.Redirect, (await lapas.PostAsync(stale.GetAttribute("action")!, fields)).Response.StatusCode);
+
+        // The same form again, e.g. from a second tab opened before.
+        var (response, page) = await lapas.PostAsync(stale.GetAttribute("action")!, fields);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("Produk ini sudah diusulkan.", FormError(page));
+        Assert.Single((await JsonAsync(curator, "/api/curation")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Curate_KuratorApproves_MovesTheProductToApproved()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(app, "kurator");
+        await NominatedAsync(lapas, "WBP-2025-0707");
+
+        var (response, _) = await curator.SubmitAsync("/produk", "form.curate", ("Curate.Decision", "Approved"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await curator.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Keputusan kurasi tersimpan.", Saved(page));
+        Assert.Empty(page.QuerySelectorAll("table.list tbody tr"));
+        var (_, approved) = await curator.GetAsync("/produk?status=Approved");
+        Assert.Contains("Kain tenun ikat", approved.QuerySelector("table.list tbody tr")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Approved", Assert.Single((await JsonAsync(curator, "/api/curation?status=Approved")).EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Curate_RejectedWithoutReason_ShowsFieldErrorAndStoresNothing()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(app, "kurator");
+        await NominatedAsync(lapas, "WBP-2025-0708");
+
+        var (response, page) = await curator.SubmitAsync("/produk", "form.curate", ("Curate.Decision", "Rejected"), ("Curate.Reason", ""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Tulis alasan penolakan, agar kantor tahu apa yang perlu diperbaiki.", StaffSession.FieldError(page, "Curate.Reason"));
+        Assert.NotNull(page.QuerySelector("form.curate"));
+        Assert.Equal("Pending", Assert.Single((await JsonAsync(curator, "/api/curation")).EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Sales_ThisMonth_ShowsInTheSalesTable()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0709");
+        var month = Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#sales", ("SalesEntry.Month", month), ("SalesEntry.SalesRupiah", "1200000"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await pk.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Penjualan bulanan tersimpan.", Saved(page));
+        Assert.Equal(month, page.QuerySelector("#marketing table.list tr th")?.TextContent);
+        var sales = Assert.Single((await JsonAsync(pk, $"/api/cases/{caseId}/sales")).EnumerateArray());
+        Assert.Equal((month, 1_200_000L), (sales.GetProperty("month").GetString(), sales.GetProperty("salesRupiah").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Sales_MonthAheadWithoutAmount_ShowsFieldErrorsAndStoresNothing()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0710");
+        var next = Today.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var (response, page) = await pk.SubmitAsync($"/kasus/{caseId}", "form#sales", ("SalesEntry.Month", next), ("SalesEntry.SalesRupiah", ""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Penjualan tidak bisa dicatat untuk bulan yang belum dimulai.", StaffSession.FieldError(page, "SalesEntry.Month"));
+        Assert.Equal("Isi penjualan bulan ini dalam rupiah (0 bila tidak ada).", StaffSession.FieldError(page, "SalesEntry.SalesRupiah"));
+        Assert.Empty((await JsonAsync(pk, $"/api/cases/{caseId}/sales")).EnumerateArray());
+    }
+
+    /// <summary>An enrolled person with one product, added through the form by the Lapas.</summary>
+    private static async Task<string> WithProductAsync(StaffSession lapas, string registrationNumber)
+    {
+        var caseId = await EnrolledAsync(lapas, registrationNumber);
+        var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#product",
+            ("Product.Name", "Kain tenun ikat"), ("Product.Category", "Textile"), ("Product.Description", "Motif Sumba"), ("Product.PriceRupiah", "350000"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return caseId;
+    }
+
+    /// <summary>A person whose product the Lapas nominated through the page.</summary>
+    private static async Task<string> NominatedAsync(StaffSession lapas, string registrationNumber)
+    {
+        var caseId = await WithProductAsync(lapas, registrationNumber);
+        var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", NominateForm);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return caseId;
+    }
+}
