@@ -17,6 +17,9 @@ internal sealed class CrashAfterWrites(int writesBeforeCrash) : HttpPipelineSync
 
     public Task Crashed => _crashed.Task;
 
+    /// <summary>The writes let through so far.</summary>
+    public int Writes => Math.Min(Volatile.Read(ref _writes), writesBeforeCrash);
+
     public override void OnSendingRequest(HttpMessage message)
     {
         if (_crashed.Task.IsCompleted)

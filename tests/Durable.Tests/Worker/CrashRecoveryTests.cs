@@ -5,24 +5,22 @@ namespace PepFunctions.Durable.Tests.Worker;
 /// <summary>A worker killed between any two storage writes of a step: another worker finishes the instance, and history records every step once.</summary>
 public sealed class CrashRecoveryTests
 {
-    // More than the writes the whole flow makes (about 20), so the last crash points fall after completion.
-    private const int CrashPoints = 24;
-
     [Fact]
     public async Task Worker_CrashBeforeEachStorageWrite_InstanceCompletesOnceInHistory()
     {
-        var runs = Enumerable.Range(0, CrashPoints).Select(RunWithCrashAsync);
-        var outcomes = await Task.WhenAll(runs);
+        // A run without a crash counts the worker's writes for the whole flow (the count varies a little
+        // with timing: a message may be released and re-received); then one run crashes before each of them.
+        var measured = await RunWithCrashAsync(int.MaxValue);
+        Assert.False(measured.Crashed);
+        Assert.InRange(measured.Writes, 12, 200);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, measured.Writes).Select(RunWithCrashAsync));
 
         Assert.All(outcomes, outcome => Assert.Equal(3 + 4 + 10, outcome.Output));
-
-        // The crash points must cover the whole flow: early ones crash, the last ones come after completion.
-        var crashedAt = outcomes.Where(o => o.Crashed).Select(o => o.WritesBeforeCrash).ToArray();
-        Assert.Equal(Enumerable.Range(0, crashedAt.Length), crashedAt);
-        Assert.InRange(crashedAt.Length, 12, CrashPoints - 1);
+        Assert.True(outcomes.Count(o => o.Crashed) >= measured.Writes - 2, "the crash points fall within the flow");
     }
 
-    private static async Task<(int WritesBeforeCrash, bool Crashed, int Output)> RunWithCrashAsync(int writesBeforeCrash)
+    private static async Task<(int WritesBeforeCrash, bool Crashed, int Writes, int Output)> RunWithCrashAsync(int writesBeforeCrash)
     {
         await using var hub = await TestHub.StartAsync(Register, o => o.VisibilityTimeout = TimeSpan.FromSeconds(2), workers: 0);
         var crash = new CrashAfterWrites(writesBeforeCrash);
@@ -40,7 +38,7 @@ public sealed class CrashRecoveryTests
         AssertEachStepOnce(await hub.Client.GetHistoryAsync(id), writesBeforeCrash);
         var child = (await hub.Client.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = id + ":" })).Items.Single();
         AssertEachStepOnce(await hub.Client.GetHistoryAsync(child.InstanceId), writesBeforeCrash);
-        return (writesBeforeCrash, crash.Crashed.IsCompleted, done.ReadOutputAs<int>());
+        return (writesBeforeCrash, crash.Crashed.IsCompleted, crash.Writes, done.ReadOutputAs<int>());
     }
 
     private static void AssertEachStepOnce(IReadOnlyList<HistoryEvent> history, int writesBeforeCrash)
