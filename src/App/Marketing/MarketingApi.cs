@@ -14,6 +14,7 @@ internal static class MarketingApi
     {
         builder.AddRecordStorage();
         builder.Services.AddSingleton<ProductService>();
+        builder.Services.AddSingleton<ShowcaseService>();
         builder.Services.AddSingleton<SalesService>();
         return builder;
     }
@@ -32,6 +33,9 @@ internal static class MarketingApi
         api.MapPost("/cases/{caseId}/products/{productId}/nomination", NominateAsync).WithSummary("Nominates the product as produk unggulan.");
         api.MapPost("/cases/{caseId}/products/{productId}/curation", CurateAsync).WithSummary("A national curator approves or rejects a nominated product.");
         api.MapGet("/curation", QueueAsync).WithSummary("Nominated products by ?status= (Pending by default) that the staff member sees.");
+        api.MapPost("/cases/{caseId}/products/{productId}/showcases", AddShowcaseAsync)
+            .WithSummary("Records an exhibition where the product was shown, or a channel it sells through.");
+        api.MapGet("/cases/{caseId}/showcases", ListShowcasesAsync).WithSummary("The person's exhibitions and sales channels.");
         api.MapPost("/cases/{caseId}/sales", RecordSalesAsync).WithSummary("Records one month's sales (yyyy-MM) and tells the case's pipeline.");
         api.MapGet("/cases/{caseId}/sales", ListSalesAsync).WithSummary("The person's monthly sales.");
         return app;
@@ -43,6 +47,17 @@ internal static class MarketingApi
         var product = await products.AddAsync(http.Staff(), caseId, request, cancellationToken);
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/products", product);
     }
+
+    private static async Task<Created<ShowcaseResponse>> AddShowcaseAsync(
+        string caseId, string productId, ShowcaseRequest request, ShowcaseService showcases, HttpContext http, CancellationToken cancellationToken)
+    {
+        var showcase = await showcases.AddAsync(http.Staff(), caseId, productId, request, cancellationToken);
+        return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/showcases", showcase);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ShowcaseResponse>>> ListShowcasesAsync(
+        string caseId, ShowcaseService showcases, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await showcases.ListAsync(http.Staff(), caseId, cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<ProductResponse>>> ListProductsAsync(
         string caseId, ProductService products, HttpContext http, CancellationToken cancellationToken) =>

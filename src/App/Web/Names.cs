@@ -15,6 +15,9 @@ internal static class Names
     public static string Track(TrainingTrack track) =>
         StringTable.IsEnglish(CultureInfo.CurrentUICulture) ? track.EnglishName() : track.IndonesianName();
 
+    /// <summary>Why a track scored what it did, e.g. <c>+40 berminat pada Olahan pangan</c>.</summary>
+    public static string Reason(ScoringReason reason) => reason.Describe(indonesian: !StringTable.IsEnglish(CultureInfo.CurrentUICulture));
+
     /// <summary>An office's official name, or its code when unknown.</summary>
     public static string Office(string? code) => Offices.Find(code)?.Name ?? code ?? "";
 

@@ -31,7 +31,7 @@ public static class AccessPolicy
         [PipelineAction.RecordPartnerAnswer]   = [              BapasOfficer, PokmasMentor,                                     Administrator],
         [PipelineAction.AddProduct]            = [LapasOfficer, BapasOfficer, PokmasMentor,                                     Administrator],
         [PipelineAction.NominateProduct]       = [LapasOfficer, BapasOfficer,               KanwilCoordinator,                  Administrator],
-        [PipelineAction.CurateProduct]         = [                                                             NationalCurator, Administrator],
+        [PipelineAction.CurateProduct]         = [                                            KanwilCoordinator, NationalCurator, Administrator],
         [PipelineAction.Withdraw]              = [LapasOfficer, BapasOfficer,                                                   Administrator],
         [PipelineAction.Transfer]              = [LapasOfficer, BapasOfficer,               KanwilCoordinator,                  Administrator],
     };

@@ -53,7 +53,7 @@ public sealed class EnrolAndAssessTests(ITestOutputHelper output)
         chromium.WaitUntil(d => d.FindElements(By.CssSelector("#recommendations li")).Count > 0, "the recommendations");
         var first = driver.FindElement(By.CssSelector("#recommendations ol.recommendations > li"));
         Assert.StartsWith("Olahan pangan", first.Text, StringComparison.Ordinal);
-        Assert.Contains("+30 prior skill in Olahan pangan", first.Text, StringComparison.Ordinal);
+        Assert.Contains("+30 sudah punya keterampilan Olahan pangan", first.Text, StringComparison.Ordinal);
         chromium.Screenshot("browser-phone-4-saved");
         ((IJavaScriptExecutor)driver).ExecuteScript("document.getElementById('recommendations').scrollIntoView()");
         chromium.Screenshot("browser-phone-5-recommendations");

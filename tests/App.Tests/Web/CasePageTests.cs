@@ -45,15 +45,62 @@ public sealed class CasePageTests
         var caseId = await EnrolAsync(session, "WBP-2025-0203");
         await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
 
-        var (response, page) = await session.SubmitAsync($"/kasus/{caseId}", "form#assessment",
-            ("Assessment.Interests", "TenunWeaving"), ("Assessment.PriorSkills", "TenunWeaving"), ("Assessment.Education", "Primary"),
-            ("Assessment.CanReadWrite", "true"), ("Assessment.PreferredBusiness", "Crafts"));
+        var (response, _) = await SubmitTenunAssessmentAsync(session, caseId);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/kasus/{caseId}?saved=Assessment", response.Headers.Location?.OriginalString);
+        var (_, page) = await session.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Asesmen tersimpan.", page.QuerySelector("p.saved")?.TextContent);
         var first = page.QuerySelector("#recommendations ol.recommendations > li");
         Assert.StartsWith("Tenun ikat", first?.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Contains("+40 stated interest in Tenun ikat", first?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("+40 berminat pada Tenun ikat", first?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("+30 sudah punya keterampilan Tenun ikat", first?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kerajinan dan mebel", page.QuerySelector("#assessment-answers")?.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form#assessment"));
+    }
+
+    [Fact]
+    public async Task Assessment_LaterVisit_ShowsAnswersAndReasonsInThePagesLanguage()
+    {
+        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
+        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await EnrolAsync(session, "WBP-2025-0205");
+        await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
+        var (response, _) = await SubmitTenunAssessmentAsync(session, caseId);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var (_, indonesian) = await session.GetAsync($"/kasus/{caseId}");
+        var (_, english) = await session.GetAsync($"/kasus/{caseId}?lang=en");
+
+        Assert.Null(indonesian.QuerySelector("p.saved"));
+        Assert.Contains("+40 berminat pada Tenun ikat",
+            indonesian.QuerySelector("#recommendations ol.recommendations > li")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("SD", indonesian.QuerySelector("#assessment-answers")?.TextContent, StringComparison.Ordinal);
+        var first = english.QuerySelector("#recommendations ol.recommendations > li");
+        Assert.StartsWith("Ikat weaving", first?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("+40 stated interest in Ikat weaving", first?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("berminat", english.QuerySelector("#recommendations")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Primary (SD)", english.QuerySelector("#assessment-answers")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(english.QuerySelector("form#assessment"));
+    }
+
+    [Fact]
+    public async Task Timeline_Enrolled_ShowsDetailInThePagesLanguage()
+    {
+        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
+        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await EnrolAsync(session, "WBP-2025-0206");
+        await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
+
+        var (_, indonesian) = await session.GetAsync($"/kasus/{caseId}");
+        var (_, english) = await session.GetAsync($"/kasus/{caseId}?lang=en");
+
+        Assert.Equal("Di Lapas Perempuan Kelas IIB Kupang; persetujuan: Ikut program (asesmen, pelatihan, pendampingan)",
+            TimelineDetail(indonesian, "Didaftarkan"));
+        Assert.StartsWith("Asesmen potensi dan minat; berikutnya: Asesmen, paling lambat ", TimelineDetail(indonesian, "Tahap berganti"), StringComparison.Ordinal);
+        Assert.Equal("At Lapas Perempuan Kelas IIB Kupang; consent: Taking part (assessment, training, mentoring)",
+            TimelineDetail(english, "Enrolled"));
+        Assert.StartsWith("Assessment; next: Assessment by ", TimelineDetail(english, "Stage changed"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,6 +120,16 @@ public sealed class CasePageTests
         Assert.NotNull(page.QuerySelector("form#assessment"));
         Assert.Null(page.QuerySelector("#recommendations"));
     }
+
+    private static Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitTenunAssessmentAsync(StaffSession session, string caseId) =>
+        session.SubmitAsync($"/kasus/{caseId}", "form#assessment",
+            ("Assessment.Interests", "TenunWeaving"), ("Assessment.PriorSkills", "TenunWeaving"), ("Assessment.Education", "Primary"),
+            ("Assessment.CanReadWrite", "true"), ("Assessment.PreferredBusiness", "Crafts"));
+
+    /// <summary>The detail line of the first timeline entry titled <paramref name="title"/>.</summary>
+    private static string? TimelineDetail(IHtmlDocument page, string title) =>
+        page.QuerySelectorAll("ol.timeline > li").FirstOrDefault(item => item.QuerySelector("b")?.TextContent == title)
+            ?.QuerySelector(".hint")?.TextContent;
 
     internal static async Task<string> EnrolAsync(StaffSession session, string registrationNumber)
     {

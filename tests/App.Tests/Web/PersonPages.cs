@@ -50,7 +50,7 @@ internal static class PersonPages
         var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#assessment",
             ("Assessment.Interests", "TenunWeaving"), ("Assessment.Education", "Primary"),
             ("Assessment.CanReadWrite", "true"), ("Assessment.PreferredBusiness", "Crafts"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await CasePageTests.WaitForAsync(lapas, caseId, page => page.QuerySelector("form#release") is not null);
         return caseId;
     }

@@ -83,6 +83,15 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
-    public void RolesAllowedTo_CurateProduct_OnlyNationalRoles() =>
-        Assert.Equal([StaffRole.NationalCurator, StaffRole.Administrator], AccessPolicy.RolesAllowedTo(PipelineAction.CurateProduct));
+    public void RolesAllowedTo_CurateProduct_KanwilAndNationalRoles() =>
+        Assert.Equal([StaffRole.KanwilCoordinator, StaffRole.NationalCurator, StaffRole.Administrator], AccessPolicy.RolesAllowedTo(PipelineAction.CurateProduct));
+
+    [Fact]
+    public void CanPerform_KanwilCuratesOwnProvinceOnly()
+    {
+        var kanwilNtt = Staff(StaffRole.KanwilCoordinator, "KANWIL-NTT");
+
+        Assert.True(AccessPolicy.CanPerform(kanwilNtt, PipelineAction.CurateProduct, "LPP-KUPANG"));
+        Assert.False(AccessPolicy.CanPerform(kanwilNtt, PipelineAction.CurateProduct, "LPP-TANGERANG"));
+    }
 }

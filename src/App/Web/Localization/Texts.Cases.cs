@@ -79,6 +79,19 @@ internal static partial class StringTable
         TimelineAction.WithdrawalRequested | Dikeluarkan dari program                               | Withdrawal requested
         TimelineAction.Transferred        | Dipindahkan                                             | Transferred
         TimelineAction.Closed             | Kasus ditutup                                           | Case closed
+        TimelineDetail.Enrolled           | Di {0}; persetujuan: {1}                                | At {0}; consent: {1}
+        TimelineDetail.StageChanged       | {0}; berikutnya: {1}                                    | {0}; next: {1}
+        TimelineDetail.DueBy              | {0}, paling lambat {1}                                  | {0} by {1}
+        TimelineDetail.AssessmentRecorded | Disarankan: {0}                                         | Recommended: {0}
+        TimelineDetail.ReleaseRecorded    | {0} pada {1}                                            | {0} on {1}
+        TimelineDetail.Released           | {0} pada {1}; kini di {2}, pendamping {3}; {4} kali pendampingan | {0} on {1}; now at {2}, mentor {3}; {4} follow-ups
+        TimelineDetail.FollowUpRecorded   | Pendampingan ke-{0}: {1}, usaha {2}, pendapatan {3}     | Follow-up {0}: {1}, business {2}, income {3}
+        TimelineDetail.FollowUpOverdue    | Pendampingan ke-{0} terlambat                           | Follow-up {0} is overdue
+        TimelineDetail.NotificationQueued | {0} kepada {1}                                          | {0} to {1}
+        TimelineDetail.WithdrawalRequested | Alasan: {0}                                            | Reason: {0}
+        TimelineDetail.Transferred        | Dari {0} ke {1}                                         | From {0} to {1}
+        TimelineDetail.Closed             | {0}: {1}                                                | {0}: {1}
+        TimelineDetail.None               | (tidak ada)                                             | (none)
 
         Assessment.Title                  | Asesmen potensi dan minat                               | Assessment of potential and interest
         Assessment.Interests              | Minat pelatihan                                         | Training interests
@@ -93,6 +106,7 @@ internal static partial class StringTable
         Assessment.Recommended            | Pelatihan yang disarankan                               | Recommended training
         Assessment.Recommendations        | Rekomendasi pelatihan                                   | Training recommendations
         Assessment.RecommendationsHint    | Semua jalur pelatihan, paling cocok di atas, dengan alasannya. | Every training track, best fit first, with the reasons.
+        Assessment.RecordedBy             | Dicatat oleh {0}, {1}                                   | Recorded by {0} on {1}
 
         Training.EnrolTitle               | Masukkan ke kelas pelatihan                             | Place in a training batch
         Training.Batch                    | Kelas pelatihan                                         | Training batch

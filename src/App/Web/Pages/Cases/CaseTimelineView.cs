@@ -18,7 +18,7 @@ internal static class CaseTimelineView
         var today = page.Today;
         var items = new List<TimelineItem>();
         items.AddRange(entries.Where(e => !Hidden.Contains(e.Action))
-            .Select(e => new TimelineItem(e.At, l[$"TimelineAction.{e.Action}"], StageDetail(page, e), e.Actor)));
+            .Select(e => new TimelineItem(e.At, l[$"TimelineAction.{e.Action}"], TimelineDetailText.Render(l, e), e.Actor)));
 
         foreach (var followUp in page.Case.FollowUps)
         {
@@ -66,11 +66,6 @@ internal static class CaseTimelineView
 
         return [.. items.OrderBy(item => item.At)];
     }
-
-    private static string? StageDetail(DetailModel page, TimelineEntryResponse entry) =>
-        entry.Action == nameof(TimelineAction.StageChanged) && Enum.TryParse<PipelineStage>(entry.Detail, out var stage)
-            ? page.L.Of(stage)
-            : entry.Detail;
 
     private static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -25,21 +25,15 @@ internal sealed partial class DetailModel
     [BindProperty]
     public BatchEnrolForm BatchEnrol { get; set; } = new();
 
-    /// <summary>Records the assessment and shows every track scored, best first, with the reasons.</summary>
+    /// <summary>Records the assessment; the page then shows the answers and every track scored, best first, with the reasons.</summary>
     public async Task<IActionResult> OnPostAssessmentAsync(CancellationToken cancellationToken)
     {
         var request = new AssessmentRequest(
             Assessment.Interests ?? [], Assessment.PriorSkills ?? [], Assessment.PriorWork, Assessment.Education, Assessment.CanReadWrite,
             Assessment.HealthConstraint, Assessment.FamilyConstraint, Assessment.PreferredBusiness);
-        AssessmentResponse? saved = null;
-        if (await TrySubmitAsync(nameof(Assessment), async () => saved = await cases.RecordAssessmentAsync(Staff, CaseId, request, cancellationToken)))
-        {
-            // Rendered at once rather than redirected: the reasons come with the answer, and the record keeps only the ranking.
-            Scores = saved!.Scores;
-            Saved = "Assessment";
-        }
-
-        return await RedisplayAsync(cancellationToken);
+        return await TrySubmitAsync(nameof(Assessment), () => cases.RecordAssessmentAsync(Staff, CaseId, request, cancellationToken))
+            ? Confirm("Assessment")
+            : await RedisplayAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken)

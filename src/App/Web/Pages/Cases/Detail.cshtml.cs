@@ -48,9 +48,6 @@ internal sealed partial class DetailModel(
 
     public IReadOnlyList<BatchResponse> OpenBatches { get; private set; } = [];
 
-    /// <summary>Every track scored, right after an assessment was saved.</summary>
-    public IReadOnlyList<TrackRecommendation>? Scores { get; private set; }
-
     /// <summary>How often staff opened the record (the audit log's views).</summary>
     public int Views { get; private set; }
 
@@ -59,7 +56,7 @@ internal sealed partial class DetailModel(
     public bool IsClosed => Case.Outcome is not null || Case.Progress.Stage is PipelineStage.Graduated or PipelineStage.Withdrawn or PipelineStage.Ended;
 
     public bool CanAssess => !IsClosed && Case.Progress.Stage is PipelineStage.Enrollment or PipelineStage.Assessment
-        && Case.RecommendedTracks.Count == 0 && Scores is null && May(PipelineAction.RecordAssessment);
+        && Case.Assessment is null && May(PipelineAction.RecordAssessment);
 
     public bool CanEnrolInBatch => !IsClosed && Case.Release is null && Case.Progress.Stage is PipelineStage.Training or PipelineStage.AwaitingRelease
         && May(PipelineAction.ManageTraining);

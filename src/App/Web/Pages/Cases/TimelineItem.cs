@@ -3,7 +3,7 @@ namespace PepFunctions.App.Web.Pages.Cases;
 /// <summary>One line of the person page's timeline: an event that happened, or one that is scheduled.</summary>
 /// <param name="At">When it happened or is due.</param>
 /// <param name="Title">What, in the page's language.</param>
-/// <param name="Detail">More, as the service recorded it; null when nothing more.</param>
+/// <param name="Detail">More, in the page's language where the service gave its values (else as it recorded it); null when nothing more.</param>
 /// <param name="Actor">Who did it; null for scheduled items.</param>
 /// <param name="Future">A scheduled item that has not happened yet.</param>
 /// <param name="Badge">A state to show beside it (overdue, done); null when none.</param>
