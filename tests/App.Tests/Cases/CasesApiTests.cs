@@ -25,7 +25,14 @@ public sealed class CasesApiTests
         Assert.Equal(CaseIds.For(Offices.LppKupang, (string)body["registrationNumber"]!), caseId);
         var record = await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
         Assert.Equal(("Maria, \"Ina\" Bui", "5371014101900001", "lapas.kupang"), (record.GetString("FullName"), record.GetString("Nik"), record.GetString("CreatedBy")));
+        // The stage is written by an activity inside the pipeline's first step; the instance shows Running once that step commits.
         var shown = await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        for (var i = 0; i < 100 && shown.GetProperty("progress").GetProperty("runtimeStatus").GetString() != "Running"; i++)
+        {
+            await Task.Delay(50);
+            shown = await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        }
+
         Assert.Equal(["Programme", "ShareWithMentors"], shown.GetProperty("consent").GetProperty("scope").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("Running", shown.GetProperty("progress").GetProperty("runtimeStatus").GetString());
         Assert.Contains("Viewed", await PipelineApp.TimelineActionsAsync(lapas, caseId));

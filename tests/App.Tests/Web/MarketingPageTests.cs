@@ -6,11 +6,12 @@ using static PepFunctions.App.Tests.Web.PersonPages;
 
 namespace PepFunctions.App.Tests.Web;
 
-/// <summary>The person page's marketing forms (products, photos, nominations, monthly sales) and the curators' page <c>/produk</c>.</summary>
+/// <summary>The person page's marketing forms (products, photos, nominations, exhibitions and sales channels, monthly sales) and the curators' page <c>/produk</c>.</summary>
 public sealed class MarketingPageTests
 {
     private const string PhotoForm = "form[action*='handler=Photo']";
     private const string NominateForm = "form[action*='handler=Nominate']";
+    private const string ShowcaseForm = "form.showcase";
 
     [Fact]
     public async Task Product_AddedInTheLapas_ShowsOnThePersonPage()
@@ -191,6 +192,44 @@ public sealed class MarketingPageTests
         Assert.Equal("Penjualan tidak bisa dicatat untuk bulan yang belum dimulai.", StaffSession.FieldError(page, "SalesEntry.Month"));
         Assert.Equal("Isi penjualan bulan ini dalam rupiah (0 bila tidak ada).", StaffSession.FieldError(page, "SalesEntry.SalesRupiah"));
         Assert.Empty((await JsonAsync(pk, $"/api/cases/{caseId}/sales")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Showcase_Exhibition_IsListedWithTheProduct()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await WithProductAsync(lapas, "WBP-2025-0711");
+        var day = Today.AddDays(-3);
+
+        var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", ShowcaseForm,
+            ("Showcase.Kind", "Exhibition"), ("Showcase.Name", "Festival UMKM NTT"), ("Showcase.Date", Date(day)), ("Showcase.Place", "Kupang"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await lapas.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Pameran/saluran penjualan ditambahkan.", Saved(page));
+        var listed = page.QuerySelector("#marketing .product ul.showcases li")?.TextContent;
+        Assert.StartsWith("Pameran: Festival UMKM NTT", listed, StringComparison.Ordinal);
+        Assert.EndsWith("Kupang", listed, StringComparison.Ordinal);
+        var showcase = Assert.Single((await JsonAsync(lapas, $"/api/cases/{caseId}/showcases")).EnumerateArray());
+        Assert.Equal(("Exhibition", Date(day)), (showcase.GetProperty("kind").GetString(), showcase.GetProperty("date").GetString()));
+    }
+
+    [Fact]
+    public async Task Showcase_ExhibitionWithoutDate_ShowsFieldErrorAndStoresNothing()
+    {
+        await using var app = await StartAsync();
+        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        var caseId = await WithProductAsync(lapas, "WBP-2025-0712");
+
+        var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", ShowcaseForm,
+            ("Showcase.Kind", "Exhibition"), ("Showcase.Name", "Festival UMKM NTT"), ("Showcase.Date", ""), ("Showcase.Place", "Kupang"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Pameran memerlukan tanggalnya.", StaffSession.FieldError(page, "Showcase.Date"));
+        Assert.Equal("Festival UMKM NTT", page.QuerySelector<IHtmlInputElement>($"{ShowcaseForm} input[name='Showcase.Name']")?.Value);
+        Assert.Null(page.QuerySelector("#marketing ul.showcases"));
+        Assert.Empty((await JsonAsync(lapas, $"/api/cases/{caseId}/showcases")).EnumerateArray());
     }
 
     /// <summary>An enrolled person with one product, added through the form by the Lapas.</summary>

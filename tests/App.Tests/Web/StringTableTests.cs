@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PepFunctions.App.Marketing;
 using PepFunctions.App.Tests.Support;
 using PepFunctions.App.Web.Localization;
 using PepFunctions.Domain;
@@ -12,7 +13,7 @@ public sealed partial class StringTableTests
     [
         typeof(StaffRole), typeof(PipelineStage), typeof(ConsentPurpose), typeof(EducationLevel), typeof(BusinessType), typeof(ReleaseKind),
         typeof(WithdrawalReason), typeof(ContactMode), typeof(BusinessStatus), typeof(IncomeBand), typeof(FollowUpState), typeof(ReferralStatus),
-        typeof(FinancingPartnerKind), typeof(PermitKind), typeof(PermitStatus), typeof(ProductCategory), typeof(CurationStatus),
+        typeof(FinancingPartnerKind), typeof(PermitKind), typeof(PermitStatus), typeof(ProductCategory), typeof(CurationStatus), typeof(ShowcaseKind),
     ];
 
     [Theory]

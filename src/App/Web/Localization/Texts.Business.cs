@@ -32,6 +32,12 @@ internal static partial class StringTable
         Products.Photo                    | Foto                                                    | Photo
         Products.Upload                   | Unggah foto                                             | Upload photo
         Products.Nominate                 | Usulkan sebagai produk unggulan                         | Nominate as flagship product
+        Showcases.Title                   | Pameran dan saluran penjualan                           | Exhibitions and sales channels
+        Showcases.Kind                    | Jenis                                                   | Kind
+        Showcases.Name                    | Nama pameran atau saluran                               | Name of the exhibition or channel
+        Showcases.Date                    | Tanggal (wajib untuk pameran)                           | Date (required for an exhibition)
+        Showcases.Place                   | Tempat                                                  | Place
+        Showcases.Add                     | Tambah pameran/saluran                                  | Add exhibition/channel
         Upload.Missing                    | Pilih berkas terlebih dahulu.                           | Choose a file first.
 
         Sales.Title                       | Penjualan bulanan                                       | Monthly sales

@@ -51,6 +51,7 @@ internal static partial class StringTable
         Saved.Product                     | Produk ditambahkan.                                     | Product added.
         Saved.Photo                       | Foto produk tersimpan.                                  | Product photo saved.
         Saved.Nominated                   | Produk diusulkan sebagai produk unggulan.               | Product nominated as a flagship product.
+        Saved.Showcase                    | Pameran/saluran penjualan ditambahkan.                  | Exhibition/sales channel added.
         Saved.Sales                       | Penjualan bulanan tersimpan.                            | Monthly sales saved.
         Saved.Batch                       | Kelas pelatihan dibuka.                                 | Training batch opened.
         Saved.Attendance                  | Kehadiran tersimpan.                                    | Attendance saved.

@@ -77,6 +77,8 @@ internal static partial class StringTable
         CurationStatus.Pending                  | Menunggu kurasi                          | Awaiting curation
         CurationStatus.Approved                 | Produk unggulan                          | Flagship product
         CurationStatus.Rejected                 | Belum lolos kurasi                       | Not selected
+        ShowcaseKind.Exhibition                 | Pameran                                  | Exhibition
+        ShowcaseKind.SalesChannel               | Saluran penjualan                        | Sales channel
         """;
 
     /// <summary>The services' English messages that staff see most, in both languages (<see cref="ServiceMessages"/>).</summary>
@@ -129,6 +131,10 @@ internal static partial class StringTable
         Give the reason for the rejection, so the office knows what to improve.   | Tulis alasan penolakan, agar kantor tahu apa yang perlu diperbaiki. | Give the reason for the rejection, so the office knows what to improve.
         Choose the person (case id) to enrol.                                     | Pilih WBP yang dimasukkan.                         | Choose the person to place.
         ~The session must be a number from                                        | Nomor sesi di luar jumlah sesi kelas ini.          | The session is not one of this batch's sessions.
+        Choose Exhibition or SalesChannel.                                        | Pilih pameran atau saluran penjualan.              | Choose exhibition or sales channel.
+        ~The name is required, at most                                            | Nama wajib diisi, paling banyak 120 karakter.      | The name is required, at most 120 characters.
+        An exhibition needs its date.                                             | Pameran memerlukan tanggalnya.                     | An exhibition needs its date.
+        ~The place is at most                                                     | Tempat paling banyak 120 karakter.                 | The place is at most 120 characters.
         Say whether the person passed the final assessment.                       | Pilih lulus atau tidak lulus.                      | Choose passed or not passed.
         """;
 }

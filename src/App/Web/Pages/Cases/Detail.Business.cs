@@ -27,6 +27,9 @@ internal sealed partial class DetailModel
     [BindProperty]
     public SalesForm SalesEntry { get; set; } = new();
 
+    [BindProperty]
+    public ShowcaseForm Showcase { get; set; } = new();
+
     public bool CanRecordSales => !IsClosed && Case.Release is not null && May(PipelineAction.RecordFollowUp);
 
     public async Task<IActionResult> OnPostReferralAsync(CancellationToken cancellationToken)
@@ -94,6 +97,15 @@ internal sealed partial class DetailModel
             : await RedisplayAsync(cancellationToken);
     }
 
+    /// <summary>Records an exhibition where a product was shown, or a channel it sells through.</summary>
+    public async Task<IActionResult> OnPostShowcaseAsync(CancellationToken cancellationToken)
+    {
+        var request = new ShowcaseRequest(Showcase.Kind, Showcase.Name, Showcase.Date, Showcase.Place);
+        return await TrySubmitAsync(nameof(Showcase), () => showcases.AddAsync(Staff, CaseId, Showcase.ProductId ?? "", request, cancellationToken))
+            ? Confirm("Showcase")
+            : await RedisplayAsync(cancellationToken);
+    }
+
     /// <summary>A product photo, for the page's <c>&lt;img&gt;</c>.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(string productId, CancellationToken cancellationToken)
     {
@@ -148,6 +160,20 @@ internal sealed class ProductForm
 internal sealed class ProductActionForm
 {
     public string? ProductId { get; set; }
+}
+
+/// <summary>An exhibition or a sales channel of one product.</summary>
+internal sealed class ShowcaseForm
+{
+    public string? ProductId { get; set; }
+
+    public ShowcaseKind? Kind { get; set; }
+
+    public string? Name { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public string? Place { get; set; }
 }
 
 /// <summary>One month's sales.</summary>

@@ -21,6 +21,7 @@ internal sealed partial class DetailModel(
     PermitService permits,
     ProductService products,
     SalesService sales,
+    ShowcaseService showcases,
     StaffDirectory directory,
     CaseOffices offices,
     TimeProvider clock) : StaffPageModel
@@ -45,6 +46,9 @@ internal sealed partial class DetailModel(
     public IReadOnlyList<ProductResponse> Products { get; private set; } = [];
 
     public IReadOnlyList<SalesResponse> Sales { get; private set; } = [];
+
+    /// <summary>The person's exhibitions and sales channels, of all products.</summary>
+    public IReadOnlyList<ShowcaseResponse> Showcases { get; private set; } = [];
 
     public IReadOnlyList<BatchResponse> OpenBatches { get; private set; } = [];
 
@@ -106,12 +110,14 @@ internal sealed partial class DetailModel(
         var permitsTask = permits.ListAsync(Staff, CaseId, cancellationToken);
         var productsTask = products.ListAsync(Staff, CaseId, cancellationToken);
         var salesTask = sales.ListAsync(Staff, CaseId, cancellationToken);
-        await Task.WhenAll(timelineTask, trainingsTask, referralsTask, permitsTask, productsTask, salesTask);
+        var showcasesTask = showcases.ListAsync(Staff, CaseId, cancellationToken);
+        await Task.WhenAll(timelineTask, trainingsTask, referralsTask, permitsTask, productsTask, salesTask, showcasesTask);
         Trainings = trainingsTask.Result;
         Referrals = referralsTask.Result;
         Permits = permitsTask.Result;
         Products = productsTask.Result;
         Sales = salesTask.Result;
+        Showcases = showcasesTask.Result;
         Views = timelineTask.Result.Count(entry => entry.Action == nameof(TimelineAction.Viewed));
         Timeline = CaseTimelineView.Build(this, timelineTask.Result);
         if (CanEnrolInBatch)
