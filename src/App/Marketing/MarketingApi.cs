@@ -64,20 +64,12 @@ internal static class MarketingApi
         TypedResults.Ok(await products.ListAsync(http.Staff(), caseId, cancellationToken));
 
     private static async Task<Ok<ProductResponse>> UploadPhotoAsync(
-        string caseId, string productId, IFormFile? file, ProductService products, HttpContext http, CancellationToken cancellationToken)
-    {
-        var upload = file is null
-            ? throw new RequestValidationException("file", "Attach the photo as the multipart field 'file'.")
-            : FileUpload.From(file);
-        return TypedResults.Ok(await products.UploadPhotoAsync(http.Staff(), caseId, productId, upload, cancellationToken));
-    }
+        string caseId, string productId, IFormFile? file, ProductService products, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await products.UploadPhotoAsync(http.Staff(), caseId, productId, FileUpload.Required(file, "photo"), cancellationToken));
 
     private static async Task<FileStreamHttpResult> OpenPhotoAsync(
-        string caseId, string productId, ProductService products, HttpContext http, CancellationToken cancellationToken)
-    {
-        var file = await products.OpenPhotoAsync(http.Staff(), caseId, productId, cancellationToken);
-        return TypedResults.Stream(file.Content, file.ContentType);
-    }
+        string caseId, string productId, ProductService products, HttpContext http, CancellationToken cancellationToken) =>
+        (await products.OpenPhotoAsync(http.Staff(), caseId, productId, cancellationToken)).ToResult();
 
     private static async Task<Ok<ProductResponse>> NominateAsync(
         string caseId, string productId, ProductService products, HttpContext http, CancellationToken cancellationToken) =>

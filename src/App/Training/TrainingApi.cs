@@ -70,20 +70,12 @@ internal static class TrainingApi
         TypedResults.Ok(await training.RecordResultAsync(http.Staff(), batchId, caseId, request, cancellationToken));
 
     private static async Task<Ok<EnrolmentResponse>> UploadCertificateAsync(
-        string batchId, string caseId, IFormFile? file, TrainingService training, HttpContext http, CancellationToken cancellationToken)
-    {
-        var upload = file is null
-            ? throw new RequestValidationException("file", "Attach the certificate as the multipart field 'file'.")
-            : FileUpload.From(file);
-        return TypedResults.Ok(await training.UploadCertificateAsync(http.Staff(), batchId, caseId, upload, cancellationToken));
-    }
+        string batchId, string caseId, IFormFile? file, TrainingService training, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await training.UploadCertificateAsync(http.Staff(), batchId, caseId, FileUpload.Required(file, "certificate"), cancellationToken));
 
     private static async Task<FileStreamHttpResult> OpenCertificateAsync(
-        string batchId, string caseId, TrainingService training, HttpContext http, CancellationToken cancellationToken)
-    {
-        var file = await training.OpenCertificateAsync(http.Staff(), batchId, caseId, cancellationToken);
-        return TypedResults.Stream(file.Content, file.ContentType);
-    }
+        string batchId, string caseId, TrainingService training, HttpContext http, CancellationToken cancellationToken) =>
+        (await training.OpenCertificateAsync(http.Staff(), batchId, caseId, cancellationToken)).ToResult();
 
     private static async Task<Ok<IReadOnlyList<CaseTrainingResponse>>> ListCaseTrainingsAsync(
         string caseId, TrainingService training, HttpContext http, CancellationToken cancellationToken) =>
