@@ -21,19 +21,21 @@ public sealed class AzuriteHost : IAsyncDisposable
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly string[] Services = ["blob", "queue", "table"];
     private static readonly Lock SharedGate = new();
     private static Task<AzuriteHost>? s_shared;
 
     private readonly AzuriteProcess[] _processes;
     private readonly bool _isShared;
+    private readonly string? _location;
     private int _stopped;
 
-    private AzuriteHost(AzuriteProcess[] processes, bool isShared)
+    private AzuriteHost(AzuriteProcess[] processes, bool isShared, string? location)
     {
         _processes = processes;
         _isShared = isShared;
+        _location = location;
         BlobPort = PortOf("blob");
         QueuePort = PortOf("queue");
         TablePort = PortOf("table");
@@ -81,6 +83,42 @@ public sealed class AzuriteHost : IAsyncDisposable
     public static Task<AzuriteHost> StartNewAsync(CancellationToken cancellationToken = default) =>
         StartAsync(isShared: false, cancellationToken);
 
+    /// <summary>
+    /// Starts a private host that keeps its data in files under <paramref name="location"/> instead of memory, so that
+    /// <see cref="KillAll"/> and <see cref="RestartAsync"/> simulate an outage that loses nothing; dispose it when done.
+    /// </summary>
+    public static Task<AzuriteHost> StartNewOnDiskAsync(string location, CancellationToken cancellationToken = default) =>
+        StartAsync(isShared: false, cancellationToken, location);
+
+    /// <summary>Kills every service process at once, as an outage would (private hosts only).</summary>
+    public void KillAll()
+    {
+        if (_isShared)
+        {
+            throw new InvalidOperationException("The shared Azurite cannot be killed; start a private one.");
+        }
+
+        lock (_processes)
+        {
+            foreach (var process in _processes)
+            {
+                process.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Starts the killed services again on their ports (and, on disk, with their data).</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        string repoRoot = AzuriteInstall.FindRepoRoot();
+        var restarted = await Task.WhenAll(_processes.Select(p =>
+            AzuriteProcess.RestartAsync(repoRoot, p.Service, p.Port, _location, StartTimeout, cancellationToken)));
+        lock (_processes)
+        {
+            Array.Copy(restarted, _processes, restarted.Length);
+        }
+    }
+
     /// <summary>Stops a private host's processes; does nothing for the shared host.</summary>
     public ValueTask DisposeAsync()
     {
@@ -92,13 +130,13 @@ public sealed class AzuriteHost : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<AzuriteHost> StartAsync(bool isShared, CancellationToken cancellationToken)
+    private static async Task<AzuriteHost> StartAsync(bool isShared, CancellationToken cancellationToken, string? location = null)
     {
         string repoRoot = AzuriteInstall.FindRepoRoot();
         await AzuriteInstall.EnsureInstalledAsync(repoRoot, cancellationToken);
 
         Task<AzuriteProcess>[] starts = Services
-            .Select(service => AzuriteProcess.StartAsync(repoRoot, service, StartTimeout, cancellationToken))
+            .Select(service => AzuriteProcess.StartAsync(repoRoot, service, StartTimeout, cancellationToken, location))
             .ToArray();
         try
         {
@@ -114,7 +152,7 @@ public sealed class AzuriteHost : IAsyncDisposable
             throw;
         }
 
-        var host = new AzuriteHost(starts.Select(s => s.Result).ToArray(), isShared);
+        var host = new AzuriteHost(starts.Select(s => s.Result).ToArray(), isShared, location);
         Console.Error.WriteLine(
             $"Azurite started from {repoRoot}: blob {host.BlobPort}, queue {host.QueuePort}, table {host.TablePort}.");
         return host;

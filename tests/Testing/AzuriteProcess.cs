@@ -27,6 +27,7 @@ internal sealed class AzuriteProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
+    private int _disposed;
 
     private AzuriteProcess(Process process, string service, int port)
     {
@@ -47,11 +48,11 @@ internal sealed class AzuriteProcess : IDisposable
     /// such a clash (EADDRINUSE) is retried on a new port, anything else is reported at once.
     /// </remarks>
     public static async Task<AzuriteProcess> StartAsync(
-        string repoRoot, string service, TimeSpan timeout, CancellationToken cancellationToken)
+        string repoRoot, string service, TimeSpan timeout, CancellationToken cancellationToken, string? location = null)
     {
         for (int attempt = 1; ; attempt++)
         {
-            var azurite = Start(repoRoot, service, FreeLoopbackPort());
+            var azurite = Start(repoRoot, service, FreeLoopbackPort(), location);
             try
             {
                 await azurite.WaitUntilListeningAsync(timeout, cancellationToken);
@@ -69,9 +70,34 @@ internal sealed class AzuriteProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the service again on <paramref name="port"/> (a port this test had and released), keeping its data when
+    /// <paramref name="location"/> is the folder it ran on before.
+    /// </summary>
+    public static async Task<AzuriteProcess> RestartAsync(
+        string repoRoot, string service, int port, string? location, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var azurite = Start(repoRoot, service, port, location);
+        try
+        {
+            await azurite.WaitUntilListeningAsync(timeout, cancellationToken);
+            return azurite;
+        }
+        catch
+        {
+            azurite.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Ends the node process (and anything it started) and waits briefly for it to go.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -81,7 +107,7 @@ internal sealed class AzuriteProcess : IDisposable
         _process.Dispose();
     }
 
-    private static AzuriteProcess Start(string repoRoot, string service, int port)
+    private static AzuriteProcess Start(string repoRoot, string service, int port, string? location)
     {
         var startInfo = new ProcessStartInfo("node")
         {
@@ -91,12 +117,15 @@ internal sealed class AzuriteProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[]
-        {
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        string[] arguments =
+        [
             "--import", "data:text/javascript," + Uri.EscapeDataString(WatchdogScript), AzuriteInstall.EntryScript(repoRoot, service),
-            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            .. persistence,
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
+        ];
+        foreach (string argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }

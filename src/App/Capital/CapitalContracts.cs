@@ -4,28 +4,28 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Capital;
 
 /// <summary>Refers a person to a financing partner. The kind may be left out for a partner the programme knows.</summary>
-internal sealed record ReferralRequest(string? PartnerName, FinancingPartnerKind? Kind, long? Amount, string? Purpose);
+public sealed record ReferralRequest(string? PartnerName, FinancingPartnerKind? Kind, long? Amount, string? Purpose);
 
 /// <summary>The partner's answer: <see cref="ReferralStatus.Accepted"/>, <see cref="ReferralStatus.Rejected"/> (with a reason) or <see cref="ReferralStatus.Disbursed"/>.</summary>
-internal sealed record ReferralAnswerRequest(ReferralStatus? Status, string? Reason);
+public sealed record ReferralAnswerRequest(ReferralStatus? Status, string? Reason);
 
 /// <summary>The dates of one permit; both null means not applied for.</summary>
-internal sealed record PermitRequest(DateOnly? AppliedOn, DateOnly? GrantedOn);
+public sealed record PermitRequest(DateOnly? AppliedOn, DateOnly? GrantedOn);
 
 /// <summary>A KUR tier, as the referral form shows it.</summary>
-internal sealed record KurTierResponse(string Name, long MaximumRupiah, string Maximum, bool CollateralRequired)
+public sealed record KurTierResponse(string Name, long MaximumRupiah, string Maximum, bool CollateralRequired)
 {
-    public static KurTierResponse? From(KurTier? tier) =>
+    internal static KurTierResponse? From(KurTier? tier) =>
         tier is null ? null : new(tier.Name, tier.MaximumRupiah, Rupiah.Format(tier.MaximumRupiah), tier.CollateralRequired);
 }
 
 /// <summary>A capital referral.</summary>
-internal sealed record ReferralResponse(
+public sealed record ReferralResponse(
     string ReferralId, string CaseId, string PartnerName, FinancingPartnerKind Kind, long Amount, string AmountText, string Purpose,
     KurTierResponse? KurTier, ReferralStatus Status, string? Reason, IReadOnlyList<ReferralStatus> NextStatuses,
     string SubmittedBy, DateTimeOffset SubmittedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RejectedAt, DateTimeOffset? DisbursedAt)
 {
-    public static ReferralResponse From(ReferralEntity row)
+    internal static ReferralResponse From(ReferralEntity row)
     {
         var status = Enum.Parse<ReferralStatus>(row.Status);
         var kind = Enum.Parse<FinancingPartnerKind>(row.PartnerKind);
@@ -42,15 +42,15 @@ internal sealed record ReferralResponse(
 /// <param name="PartnerName">The financing partner.</param>
 /// <param name="SubmittedBy">Who submitted it.</param>
 /// <param name="SubmittedAt">When.</param>
-internal sealed record WaitingReferralResponse(
+public sealed record WaitingReferralResponse(
     string CaseId, string ReferralId, string OfficeCode, string PartnerName, string SubmittedBy, DateTimeOffset SubmittedAt);
 
 /// <summary>One permit of a case's checklist.</summary>
-internal sealed record PermitResponse(PermitKind Kind, PermitStatus Status, DateOnly? AppliedOn, DateOnly? GrantedOn)
+public sealed record PermitResponse(PermitKind Kind, PermitStatus Status, DateOnly? AppliedOn, DateOnly? GrantedOn)
 {
-    public static PermitResponse From(Permit permit) => new(permit.Kind, permit.Status, permit.AppliedOn, permit.GrantedOn);
+    internal static PermitResponse From(Permit permit) => new(permit.Kind, permit.Status, permit.AppliedOn, permit.GrantedOn);
 
-    public static Permit ToPermit(PermitEntity row) => new(
+    internal static Permit ToPermit(PermitEntity row) => new(
         Enum.Parse<PermitKind>(row.RowKey),
         row.AppliedOn is null ? null : Dates.Parse(row.AppliedOn),
         row.GrantedOn is null ? null : Dates.Parse(row.GrantedOn));

@@ -61,6 +61,9 @@ internal sealed class ReferralEntity : ITableEntity
     public DateTimeOffset? DisbursedAt { get; set; }
 
     public string? AnsweredBy { get; set; }
+
+    /// <summary>The idempotency key of the action that recorded the latest answer, so its retry is recognised.</summary>
+    public string? AnswerKey { get; set; }
 }
 
 /// <summary>A row of <c>ReferralsWaiting</c>; deleted when the partner answers.</summary>

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
@@ -6,10 +7,22 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Capital;
 
 /// <summary>A business's permit checklist: NIB, SPP-IRT, halal, BPOM, each with the dates it was applied for and granted.</summary>
-internal sealed class PermitService(HubStorage storage, CaseOffices cases, TimeProvider time, ILogger<PermitService> logger)
+public sealed class PermitService(HubStorage storage, CaseOffices cases, CaseTimeline timeline, TimeProvider time, ILogger<PermitService> logger)
 {
+    /// <summary>Records the dates of one permit, as an action without a key.</summary>
+    public Task<PermitResponse> SetAsync(StaffMember staff, string caseId, PermitKind kind, PermitRequest request, CancellationToken cancellationToken) =>
+        SetAsync(staff, caseId, kind, request, actionKey: null, cancellationToken);
+
     /// <summary>Records the dates of one permit (both empty: not applied for).</summary>
-    public async Task<PermitResponse> SetAsync(StaffMember staff, string caseId, PermitKind kind, PermitRequest request, CancellationToken cancellationToken)
+    /// <param name="staff">Who records them.</param>
+    /// <param name="caseId">The person's case.</param>
+    /// <param name="kind">The permit.</param>
+    /// <param name="request">The dates.</param>
+    /// <param name="actionKey">The action's idempotency key: the timeline entry (<see cref="TimelineAction.PermitRecorded"/>) is keyed by it,
+    /// so the same request sent again overwrites it; null keys the entry by the time of the write.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<PermitResponse> SetAsync(
+        StaffMember staff, string caseId, PermitKind kind, PermitRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         var permit = new Permit(kind, request.AppliedOn, request.GrantedOn);
         var errors = permit.Validate();
@@ -20,6 +33,7 @@ internal sealed class PermitService(HubStorage storage, CaseOffices cases, TimeP
 
         await cases.RequireAsync(staff, PipelineAction.ReferCapital, caseId, cancellationToken);
         var table = await storage.TableAsync(CapitalTables.Permits, cancellationToken);
+        var now = time.GetUtcNow();
         await table.UpsertEntityAsync(new PermitEntity
         {
             PartitionKey = caseId,
@@ -27,8 +41,10 @@ internal sealed class PermitService(HubStorage storage, CaseOffices cases, TimeP
             AppliedOn = permit.AppliedOn is { } applied ? Dates.Format(applied) : null,
             GrantedOn = permit.GrantedOn is { } granted ? Dates.Format(granted) : null,
             UpdatedBy = staff.Username,
-            UpdatedAt = time.GetUtcNow(),
+            UpdatedAt = now,
         }, TableUpdateMode.Replace, cancellationToken);
+        await timeline.AppendActionAsync(caseId, now, staff.Username, TimelineAction.PermitRecorded, TimelineDetail.PermitRecorded(permit),
+            actionKey ?? $"{kind}|{now.UtcTicks}", cancellationToken);
         logger.LogInformation("Permit {PermitKind} of case {CaseId} set to {Status} by {Username}", kind, caseId, permit.Status, staff.Username);
         return PermitResponse.From(permit);
     }

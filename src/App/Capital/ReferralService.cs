@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
@@ -16,18 +17,43 @@ namespace PepFunctions.App.Capital;
 /// deleted after the answer, so the reminder sweep reads only what is still open. A waiting row whose referral
 /// was answered or never written is removed by the sweep.
 /// </remarks>
-internal sealed class ReferralService(HubStorage storage, CaseOffices cases, TimeProvider time, ILogger<ReferralService> logger)
+public sealed class ReferralService(HubStorage storage, CaseOffices cases, CaseTimeline timeline, TimeProvider time, ILogger<ReferralService> logger)
 {
+    /// <summary>Refers the person to a financing partner, with a new random referral id.</summary>
+    public Task<ReferralResponse> SubmitAsync(StaffMember staff, string caseId, ReferralRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(staff, caseId, request, actionKey: null, cancellationToken);
+
     /// <summary>Refers the person to a financing partner; the response shows the KUR tier the amount falls in.</summary>
-    public async Task<ReferralResponse> SubmitAsync(StaffMember staff, string caseId, ReferralRequest request, CancellationToken cancellationToken)
+    /// <param name="staff">Who refers.</param>
+    /// <param name="caseId">The person's case.</param>
+    /// <param name="request">The partner, amount and purpose.</param>
+    /// <param name="actionKey">The action's idempotency key (<see cref="IdempotencyKeys"/>): the referral id is derived from it, so a
+    /// retry after a crash finds the referral the first attempt wrote instead of adding a second; null for a random id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<ReferralResponse> SubmitAsync(
+        StaffMember staff, string caseId, ReferralRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         var office = await cases.RequireAsync(staff, PipelineAction.ReferCapital, caseId, cancellationToken);
-        var (referral, errors) = Validate(request, office);
+        var referralId = "ref-" + (actionKey is null ? RandomNumberGenerator.GetHexString(12, lowercase: true) : StableIds.From(actionKey, 12));
+        var (referral, errors) = Validate(request, office, referralId);
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
         }
 
+        var referrals = await storage.TableAsync(CapitalTables.Referrals, cancellationToken);
+        var earlier = await referrals.GetEntityIfExistsAsync<ReferralEntity>(caseId, referralId, cancellationToken: cancellationToken);
+        // Written by this same action before a crash or a lost answer: finish with its timeline entry.
+        var row = earlier.HasValue ? earlier.Value! : await AddAsync(staff, caseId, office, referral, cancellationToken);
+        await timeline.AppendActionAsync(caseId, row.SubmittedAt, row.SubmittedBy, TimelineAction.ReferralSubmitted,
+            TimelineDetail.ReferralSubmitted(row.RowKey, Enum.Parse<FinancingPartnerKind>(row.PartnerKind), row.Amount), actionKey ?? row.RowKey, cancellationToken);
+        return ReferralResponse.From(row);
+    }
+
+    /// <summary>Writes the referral and its <c>ReferralsWaiting</c> row (first, so the sweep never misses it); the twin's row when the same action raced.</summary>
+    private async Task<ReferralEntity> AddAsync(StaffMember staff, string caseId, string office, Referral referral, CancellationToken cancellationToken)
+    {
+        var referrals = await storage.TableAsync(CapitalTables.Referrals, cancellationToken);
         var now = time.GetUtcNow();
         var row = new ReferralEntity
         {
@@ -44,7 +70,7 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
             SubmittedAt = now,
         };
         var waiting = await storage.TableAsync(CapitalTables.ReferralsWaiting, cancellationToken);
-        await waiting.AddEntityAsync(new WaitingReferralEntity
+        await waiting.UpsertEntityAsync(new WaitingReferralEntity
         {
             PartitionKey = Dates.Format(DateOnly.FromDateTime(now.UtcDateTime)),
             RowKey = WaitingReferralEntity.KeyOf(caseId, row.RowKey),
@@ -52,19 +78,39 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
             OfficeCode = office,
             SubmittedBy = staff.Username,
             PartnerName = row.PartnerName,
-        }, cancellationToken);
-        var referrals = await storage.TableAsync(CapitalTables.Referrals, cancellationToken);
-        await referrals.AddEntityAsync(row, cancellationToken);
+        }, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await referrals.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
+        {
+            // The same action, racing: its twin wrote the referral a moment ago.
+            return (await referrals.GetEntityAsync<ReferralEntity>(caseId, row.RowKey, cancellationToken: cancellationToken)).Value;
+        }
+
         logger.LogInformation("Referral {ReferralId} of case {CaseId} to {Partner} submitted by {Username}", row.RowKey, caseId, row.PartnerName, staff.Username);
-        return ReferralResponse.From(row);
+        return row;
     }
 
+    /// <summary>Records the partner's answer, as an action without a key.</summary>
+    public Task<ReferralResponse> AnswerAsync(
+        StaffMember staff, string caseId, string referralId, ReferralAnswerRequest request, CancellationToken cancellationToken) =>
+        AnswerAsync(staff, caseId, referralId, request, actionKey: null, cancellationToken);
+
     /// <summary>Records the partner's answer.</summary>
+    /// <param name="staff">Who records it.</param>
+    /// <param name="caseId">The person's case.</param>
+    /// <param name="referralId">The referral.</param>
+    /// <param name="request">The answer.</param>
+    /// <param name="actionKey">The action's idempotency key, stored on the referral: a retry of the same answer after a crash
+    /// finds its own earlier write and finishes the work instead of answering 409.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ConflictException">The move is not allowed from the referral's status (e.g. disbursed before accepted).</exception>
     public async Task<ReferralResponse> AnswerAsync(
-        StaffMember staff, string caseId, string referralId, ReferralAnswerRequest request, CancellationToken cancellationToken)
+        StaffMember staff, string caseId, string referralId, ReferralAnswerRequest request, string? actionKey, CancellationToken cancellationToken)
     {
-        if (request.Status is not { } to)
+        if (request.Status is not ({ } to and (ReferralStatus.Accepted or ReferralStatus.Rejected or ReferralStatus.Disbursed)))
         {
             throw new RequestValidationException(nameof(request.Status), "Say what the partner answered: Accepted, Rejected or Disbursed.");
         }
@@ -75,10 +121,23 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
             throw new RequestValidationException(nameof(request.Reason), "Give the partner's reason for the rejection.");
         }
 
+        if (reason is { Length: > Referral.MaxPurposeLength })
+        {
+            throw new RequestValidationException(nameof(request.Reason), $"The reason must be at most {Referral.MaxPurposeLength} characters.");
+        }
+
         await cases.RequireAsync(staff, PipelineAction.RecordPartnerAnswer, caseId, cancellationToken);
         var table = await storage.TableAsync(CapitalTables.Referrals, cancellationToken);
         var found = await table.GetEntityIfExistsAsync<ReferralEntity>(caseId, referralId, cancellationToken: cancellationToken);
         var row = found.HasValue ? found.Value! : throw new NotFoundException($"Case '{caseId}' has no referral '{referralId}'.");
+        if (actionKey is not null && row.AnswerKey == actionKey)
+        {
+            // This answer was written by the same action before a crash: finish what it left undone.
+            await StopWaitingAsync(row, cancellationToken);
+            await AppendAnswerAsync(row, actionKey, cancellationToken);
+            return ReferralResponse.From(row);
+        }
+
         var from = Enum.Parse<ReferralStatus>(row.Status);
         var change = ReferralTransitions.Check(from, to);
         if (!change.Allowed)
@@ -90,6 +149,7 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
         row.Status = to.ToString();
         row.Reason = reason ?? row.Reason;
         row.AnsweredBy = staff.Username;
+        row.AnswerKey = actionKey;
         switch (to)
         {
             case ReferralStatus.Accepted:
@@ -117,6 +177,7 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
             await StopWaitingAsync(row, cancellationToken);
         }
 
+        await AppendAnswerAsync(row, actionKey, cancellationToken);
         logger.LogInformation("Referral {ReferralId} of case {CaseId} moved from {From} to {To} by {Username}", referralId, caseId, from, to, staff.Username);
         return ReferralResponse.From(row);
     }
@@ -186,8 +247,22 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
             ETag.All, cancellationToken);
     }
 
+    /// <summary>The answer's timeline entry, at the time of the status it recorded; without a key, a referral reaches each status once.</summary>
+    private Task AppendAnswerAsync(ReferralEntity row, string? actionKey, CancellationToken cancellationToken)
+    {
+        var status = Enum.Parse<ReferralStatus>(row.Status);
+        var at = status switch
+        {
+            ReferralStatus.Accepted => row.AcceptedAt,
+            ReferralStatus.Rejected => row.RejectedAt,
+            _ => row.DisbursedAt,
+        };
+        return timeline.AppendActionAsync(row.PartitionKey, at ?? time.GetUtcNow(), row.AnsweredBy ?? "", TimelineAction.ReferralAnswered,
+            TimelineDetail.ReferralAnswered(row.RowKey, status), actionKey ?? $"{row.RowKey}|{status}", cancellationToken);
+    }
+
     /// <summary>The referral the request describes, with the partner's kind filled in from the known partners.</summary>
-    private static (Referral Referral, List<FieldError> Errors) Validate(ReferralRequest request, string office)
+    private static (Referral Referral, List<FieldError> Errors) Validate(ReferralRequest request, string office, string referralId)
     {
         var errors = new List<FieldError>();
         var name = request.PartnerName?.Trim() ?? "";
@@ -217,7 +292,7 @@ internal sealed class ReferralService(HubStorage storage, CaseOffices cases, Tim
             }
         }
 
-        var referral = new Referral("ref-" + RandomNumberGenerator.GetHexString(12, lowercase: true), name, kind, request.Amount ?? 0, request.Purpose?.Trim() ?? "");
+        var referral = new Referral(referralId, name, kind, request.Amount ?? 0, request.Purpose?.Trim() ?? "");
         errors.AddRange(referral.Validate().Where(error => errors.All(e => e.Field != error.Field)));
         return (referral, errors);
     }

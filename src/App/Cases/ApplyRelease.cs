@@ -1,7 +1,9 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using PepFunctions.App.Hosting;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Staff;
 using PepFunctions.Domain;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
 
@@ -11,11 +13,18 @@ namespace PepFunctions.App.Cases;
 /// staff directory), and lays out the follow-ups (<see cref="FollowUpSchedule.CreateTimes"/>).
 /// </summary>
 /// <remarks>A re-run finds the case already moved and the follow-ups already laid out, and changes nothing.</remarks>
-internal sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseTimeline timeline, StaffDirectory directory, ILogger<ApplyRelease> logger)
+public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseTimeline timeline, StaffDirectory directory, ILogger<ApplyRelease> logger)
     : TaskActivity<ReleaseCommand, int>
 {
+    /// <summary>The activity function.</summary>
+    [Function(nameof(ApplyRelease))]
+    public Task<int> RunFunctionAsync([ActivityTrigger] ReleaseCommand command) => RunAsync(new FunctionActivityContext(nameof(ApplyRelease)), command);
+
+    /// <inheritdoc />
+    /// <returns>How many follow-ups the case has.</returns>
     public override async Task<int> RunAsync(TaskActivityContext context, ReleaseCommand command)
     {
+        ArgumentNullException.ThrowIfNull(command);
         var release = command.Release;
         var record = await cases.UpdateAsync(command.CaseId, record =>
         {
@@ -31,7 +40,7 @@ internal sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, Cas
             record.SupervisionEnd = release.SupervisionEnd;
             record.ReleaseRecordedBy = release.RecordedBy;
             return true;
-        }, context.CancellationToken) ?? throw new InvalidOperationException($"Case '{command.CaseId}' has no record.");
+        }, CancellationToken.None) ?? throw new InvalidOperationException($"Case '{command.CaseId}' has no record.");
 
         if (record.BapasCode is null)
         {
@@ -39,9 +48,9 @@ internal sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, Cas
         }
 
         var dues = FollowUpSchedule.CreateTimes(release.ReleasedAt, release.Kind, release.SupervisionEnd, command.Durations.Mentoring);
-        await followUps.ScheduleAsync(record.CaseId, record.OfficeCode, record.MentorUsername, dues, context.CancellationToken);
+        await followUps.ScheduleAsync(record.CaseId, record.OfficeCode, record.MentorUsername, dues, CancellationToken.None);
         var detail = TimelineDetail.Released(release.Kind, release.ReleasedAt, record.OfficeCode, record.MentorUsername, dues.Count);
-        await timeline.AppendAsync(record.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.Released, detail, context.IdempotencyKey, context.CancellationToken);
+        await timeline.AppendAsync(record.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.Released, detail, command.IdempotencyKey(), CancellationToken.None);
         return dues.Count;
     }
 

@@ -3,12 +3,26 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Cases;
 
 /// <summary>The external events the case pipeline waits for; staff actions raise them through the API and forms.</summary>
-internal static class CaseEvents
+/// <remarks>
+/// Raise them only while the pipeline runs (read its status first): an event for a missing or ended instance is an
+/// error on one host and silently dropped on another. Events that arrive while the pipeline is busy are kept until it
+/// waits for them (see <see cref="CaseWaits"/>).
+/// </remarks>
+public static class CaseEvents
 {
+    /// <summary>Payload <see cref="Cases.AssessmentRecorded"/>.</summary>
     public const string AssessmentRecorded = nameof(AssessmentRecorded);
+
+    /// <summary>Payload <see cref="Cases.ReleaseRecorded"/>.</summary>
     public const string ReleaseRecorded = nameof(ReleaseRecorded);
+
+    /// <summary>Payload <see cref="Cases.FollowUpRecorded"/>.</summary>
     public const string FollowUpRecorded = nameof(FollowUpRecorded);
+
+    /// <summary>Payload <see cref="Cases.SalesRecorded"/>.</summary>
     public const string SalesRecorded = nameof(SalesRecorded);
+
+    /// <summary>Payload <see cref="CaseWithdrawn"/>.</summary>
     public const string Withdrawn = nameof(Withdrawn);
 }
 
@@ -17,10 +31,10 @@ internal static class CaseEvents
 /// orchestration knows the person only by case id. The durations are fixed at start, so a
 /// configuration change never changes a running pipeline's replay.
 /// </summary>
-internal sealed record CaseStart(string CaseId, string OfficeCode, DateTimeOffset ExpectedRelease, CaseDurations Durations);
+public sealed record CaseStart(string CaseId, string OfficeCode, DateTimeOffset ExpectedRelease, CaseDurations Durations);
 
 /// <summary>The pipeline's durations (from <see cref="PipelineOptions"/>).</summary>
-internal sealed record CaseDurations(
+public sealed record CaseDurations(
     TimeSpan AssessmentDeadline,
     TimeSpan FollowUpInterval,
     int FollowUpCount,
@@ -29,10 +43,12 @@ internal sealed record CaseDurations(
     int GraduationMonths,
     TimeSpan ProgrammePeriod)
 {
+    /// <summary>The durations configured now.</summary>
     public static CaseDurations From(PipelineOptions options) => new(
         options.AssessmentDeadline, options.FollowUpInterval, options.FollowUpCount, options.ReminderLead,
         options.GracePeriod, options.GraduationMonths, options.ProgrammePeriod);
 
+    /// <summary>The mentoring part, as <see cref="FollowUpSchedule"/> takes it.</summary>
     public MentoringOptions Mentoring => new()
     {
         FollowUpInterval = FollowUpInterval,
@@ -43,23 +59,23 @@ internal sealed record CaseDurations(
 }
 
 /// <summary>An assessment was recorded; the pipeline moves on to training.</summary>
-internal sealed record AssessmentRecorded(string RecordedBy, IReadOnlyList<TrainingTrack> RecommendedTracks);
+public sealed record AssessmentRecorded(string RecordedBy, IReadOnlyList<TrainingTrack> RecommendedTracks);
 
 /// <summary>The person was released (recorded by staff, or by the pipeline on the expected date).</summary>
-internal sealed record ReleaseRecorded(ReleaseKind Kind, DateTimeOffset ReleasedAt, DateTimeOffset? SupervisionEnd, string? MentorUsername, string RecordedBy);
+public sealed record ReleaseRecorded(ReleaseKind Kind, DateTimeOffset ReleasedAt, DateTimeOffset? SupervisionEnd, string? MentorUsername, string RecordedBy);
 
 /// <summary>A mentor recorded follow-up number <paramref name="Sequence"/> (1-based).</summary>
-internal sealed record FollowUpRecorded(int Sequence, string RecordedBy);
+public sealed record FollowUpRecorded(int Sequence, string RecordedBy);
 
 /// <summary>Monthly sales were recorded; the pipeline checks whether the person has graduated.</summary>
-internal sealed record SalesRecorded(string RecordedBy);
+public sealed record SalesRecorded(string RecordedBy);
 
 /// <summary>The person left the programme.</summary>
 /// <remarks>The staff member's note stays on the case record: free text may name people, and events travel through the work queue.</remarks>
-internal sealed record CaseWithdrawn(WithdrawalReason Reason, string RecordedBy);
+public sealed record CaseWithdrawn(WithdrawalReason Reason, string RecordedBy);
 
 /// <summary>The custom status every step sets: where the person stands and what is due next.</summary>
-internal sealed record CaseProgress(PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp = null);
+public sealed record CaseProgress(PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp = null);
 
 /// <summary>How a pipeline ended.</summary>
-internal sealed record CaseOutcome(PipelineStage Stage, string Reason);
+public sealed record CaseOutcome(PipelineStage Stage, string Reason);

@@ -1,6 +1,7 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using PepFunctions.App.Mentoring;
 using PepFunctions.Domain;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
 
@@ -11,22 +12,37 @@ namespace PepFunctions.App.Cases;
 /// enough months. A withdrawal ends it at any stage.
 /// </summary>
 /// <remarks>
-/// An orchestrator (replayed from history; see <see cref="TaskOrchestrator{TInput,TOutput}"/>): all reads
-/// and writes of case records happen in activities. Capital referrals, training batches and products
-/// are records that staff keep through the API; they touch this pipeline only through the events in
-/// <see cref="CaseEvents"/>.
+/// An orchestrator, replayed from its history: it uses only the context's time, timers and events, and all reads
+/// and writes of case records happen in activities. The instance id is the case id. Capital referrals, training
+/// batches and products are records that staff keep through the API; they touch this pipeline only through the
+/// events in <see cref="CaseEvents"/> (how it waits for them: <see cref="CaseWaits"/>).
 /// </remarks>
-internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
+public sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
 {
-    /// <summary>Activities touch storage; a brief outage should delay a case, not fail it.</summary>
-    private static readonly TaskOptions Retry = new(new RetryPolicy(maxAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5))
-    {
-        BackoffCoefficient = 2,
-        MaxRetryInterval = TimeSpan.FromMinutes(5),
-    });
+    /// <summary>Why a pipeline graduates a person (its outcome's reason; the pages word it in their language).</summary>
+    public const string GraduatedReason = "Sales recorded for enough months.";
 
+    /// <summary>Why a pipeline ends without graduating, when no withdrawal ended it.</summary>
+    public const string EndedReason = "The programme period ended.";
+
+    /// <summary>Activities touch storage; a brief outage should delay a case, not fail it.</summary>
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
+
+    /// <summary>The orchestrator function: runs the pipeline with the instance's <see cref="CaseStart"/>.</summary>
+    [Function(nameof(CasePipeline))]
+    public static Task<CaseOutcome> RunFunctionAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new CasePipeline().RunAsync(context, context.GetInput<CaseStart>()
+            ?? throw new InvalidOperationException($"Orchestration '{context.InstanceId}' was started without a {nameof(CaseStart)}."));
+    }
+
+    /// <inheritdoc />
     public override async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseStart start)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(start);
         var waits = new CaseWaits(context);
         var durations = start.Durations;
 
@@ -56,7 +72,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
 
         var release = released.Value
             ?? new ReleaseRecorded(ReleaseKind.EndOfSentence, context.CurrentUtcDateTime, null, null, "pipeline");
-        await context.CallActivityAsync(nameof(ApplyRelease), new ReleaseCommand(start.CaseId, release, durations, context.CurrentUtcDateTime), Retry);
+        await context.CallActivityAsync<int>(nameof(ApplyRelease), new ReleaseCommand(start.CaseId, release, durations, context.CurrentUtcDateTime), Retry);
 
         // 5. Mentoring after release: a reminder before each follow-up, escalation when one is overdue.
         var schedule = FollowUpSchedule.CreateTimes(release.ReleasedAt, release.Kind, release.SupervisionEnd, durations.Mentoring);
@@ -76,7 +92,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
         {
             if (await GraduatedAsync(context, start))
             {
-                return await CloseAsync(context, start, PipelineStage.Graduated, "Sales recorded for enough months.");
+                return await CloseAsync(context, start, PipelineStage.Graduated, GraduatedReason);
             }
 
             var sales = await waits.ForEventAsync<SalesRecorded>(CaseEvents.SalesRecorded, programmeEnd);
@@ -87,25 +103,29 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
 
             if (sales.TimedOut)
             {
-                return await CloseAsync(context, start, PipelineStage.Ended, "The programme period ended.");
+                return await CloseAsync(context, start, PipelineStage.Ended, EndedReason);
             }
         }
     }
 
     /// <summary>One follow-up; returns an outcome only when the pipeline ends during it.</summary>
+    /// <remarks>
+    /// Sales recorded meanwhile are checked at once: the person graduates as soon as the rule is met, not at the next
+    /// follow-up. Graduation is checked again after the follow-up too (sales recorded before the wait began).
+    /// </remarks>
     private static async Task<CaseOutcome?> FollowUpAsync(TaskOrchestrationContext context, CaseWaits waits, CaseStart start, int sequence, DateTime due)
     {
         var durations = start.Durations;
         await ProgressAsync(context, start, new CaseProgress(PipelineStage.Mentoring, due, "follow-up", sequence));
 
-        var recorded = await waits.ForFollowUpAsync(sequence, due - durations.ReminderLead);
-        if (recorded.TimedOut)
+        var (recorded, graduated) = await FollowUpOrGraduationAsync(context, waits, start, sequence, due - durations.ReminderLead);
+        if (!graduated && recorded.TimedOut)
         {
             await NotifyAsync(context, start, NotificationKind.FollowUpReminder, sequence);
-            recorded = await waits.ForFollowUpAsync(sequence, due + durations.GracePeriod);
-            if (recorded.TimedOut)
+            (recorded, graduated) = await FollowUpOrGraduationAsync(context, waits, start, sequence, due + durations.GracePeriod);
+            if (!graduated && recorded.TimedOut)
             {
-                await context.CallActivityAsync(nameof(MarkFollowUpOverdue), new FollowUpRef(start.CaseId, sequence, context.CurrentUtcDateTime), Retry);
+                await context.CallActivityAsync<bool>(nameof(MarkFollowUpOverdue), new FollowUpRef(start.CaseId, sequence, context.CurrentUtcDateTime), Retry);
                 await NotifyAsync(context, start, NotificationKind.FollowUpOverdue, sequence);
             }
         }
@@ -115,12 +135,31 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
             return await WithdrawAsync(context, start, withdrawal);
         }
 
-        if (await GraduatedAsync(context, start))
+        if (graduated || await GraduatedAsync(context, start))
         {
-            return await CloseAsync(context, start, PipelineStage.Graduated, "Sales recorded for enough months.");
+            return await CloseAsync(context, start, PipelineStage.Graduated, GraduatedReason);
         }
 
         return null;
+    }
+
+    /// <summary>Waits for the follow-up until <paramref name="deadline"/>, checking graduation each time sales are recorded.</summary>
+    private static async Task<(WaitResult<FollowUpRecorded> Result, bool Graduated)> FollowUpOrGraduationAsync(
+        TaskOrchestrationContext context, CaseWaits waits, CaseStart start, int sequence, DateTime deadline)
+    {
+        while (true)
+        {
+            var (result, sales) = await waits.ForFollowUpOrSalesAsync(sequence, deadline);
+            if (!sales)
+            {
+                return (result, false);
+            }
+
+            if (await GraduatedAsync(context, start))
+            {
+                return (result, true);
+            }
+        }
     }
 
     private static Task<bool> GraduatedAsync(TaskOrchestrationContext context, CaseStart start) =>
@@ -129,11 +168,11 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
     private static async Task ProgressAsync(TaskOrchestrationContext context, CaseStart start, CaseProgress progress)
     {
         context.SetCustomStatus(progress);
-        await context.CallActivityAsync(nameof(RecordProgress), new ProgressCommand(start.CaseId, progress, context.CurrentUtcDateTime), Retry);
+        await context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressCommand(start.CaseId, progress, context.CurrentUtcDateTime), Retry);
     }
 
-    private static Task NotifyAsync(TaskOrchestrationContext context, CaseStart start, NotificationKind kind, int? followUp) =>
-        context.CallActivityAsync(nameof(QueueNotification), new NotificationCommand(start.CaseId, kind, followUp, context.CurrentUtcDateTime), Retry);
+    private static Task<int> NotifyAsync(TaskOrchestrationContext context, CaseStart start, NotificationKind kind, int? followUp) =>
+        context.CallActivityAsync<int>(nameof(QueueNotification), new NotificationCommand(start.CaseId, kind, followUp, context.CurrentUtcDateTime), Retry);
 
     private static Task<CaseOutcome> WithdrawAsync(TaskOrchestrationContext context, CaseStart start, CaseWithdrawn withdrawal) =>
         CloseAsync(context, start, PipelineStage.Withdrawn, $"{withdrawal.Reason}");
@@ -142,7 +181,7 @@ internal sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
     {
         var outcome = new CaseOutcome(stage, reason);
         context.SetCustomStatus(new CaseProgress(stage, null, null));
-        await context.CallActivityAsync(nameof(CloseCase), new CloseCommand(start.CaseId, outcome, context.CurrentUtcDateTime), Retry);
+        await context.CallActivityAsync<bool>(nameof(CloseCase), new CloseCommand(start.CaseId, outcome, context.CurrentUtcDateTime), Retry);
         return outcome;
     }
 }

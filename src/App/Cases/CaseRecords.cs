@@ -112,6 +112,37 @@ internal sealed class CaseEntity : ITableEntity
 
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>The idempotency key of the enrolment that created the record (a retry of it resumes, anyone else gets 409).</summary>
+    public string? EnrolKey { get; set; }
+
+    /// <summary>The key of the staff action that recorded the assessment, so its retry is recognised.</summary>
+    public string? AssessmentKey { get; set; }
+
+    /// <summary>The key of the staff action that recorded the release, and when.</summary>
+    public string? ReleaseKey { get; set; }
+
+    public DateTimeOffset? ReleaseRecordedAt { get; set; }
+
+    /// <summary>The mentor the release named, if any: the pipeline's repair tells the pipeline again what the release said.</summary>
+    public string? ReleaseMentor { get; set; }
+
+    /// <summary>The key of the staff action that requested the withdrawal, and when.</summary>
+    public string? WithdrawalKey { get; set; }
+
+    public DateTimeOffset? WithdrawalRequestedAt { get; set; }
+
+    public string? WithdrawalRequestedBy { get; set; }
+
+    /// <summary>The key of the last transfer, when it was made and the office it left.</summary>
+    public string? TransferKey { get; set; }
+
+    public DateTimeOffset? TransferredAt { get; set; }
+
+    public string? TransferredFrom { get; set; }
+
+    /// <summary>Offices the case has left (comma-separated): every summary write removes any row left under them.</summary>
+    public string? FormerOffices { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -218,4 +249,33 @@ internal enum TimelineAction
     WithdrawalRequested,
     Transferred,
     Closed,
+
+    // Training, capital and marketing actions: written by their services, keyed by the action (TimelineDetail.Business.cs).
+    TrainingEnrolled,
+    AttendanceRecorded,
+    TrainingResultRecorded,
+    ReferralSubmitted,
+    ReferralAnswered,
+    PermitRecorded,
+    ProductAdded,
+    ProductNominated,
+    ProductCurated,
+    ShowcaseAdded,
+    SalesRecorded,
+    CertificateUploaded,
+    ProductPhotoUploaded,
+
+    // An administrator's use of an instance route (/api/instances) on the case's pipeline.
+    PipelineControlled,
+}
+
+/// <summary>What an administrator did to a case's pipeline through the instance routes (<c>/api/instances</c>).</summary>
+internal enum PipelineControl
+{
+    StatusRead,
+    HistoryRead,
+    Suspended,
+    Resumed,
+    Terminated,
+    Purged,
 }

@@ -6,10 +6,10 @@ namespace PepFunctions.App.Cases;
 // one is reported by name (400) instead of silently taking a default.
 
 /// <summary>Filters of <c>GET /api/cases</c>: an office code and a <see cref="PipelineStage"/> name, both optional.</summary>
-internal sealed record CaseListQuery(string? Office, string? Stage);
+public sealed record CaseListQuery(string? Office, string? Stage);
 
 /// <summary>Body of <c>POST /api/cases/{id}/assessment</c>: the <i>asesmen potensi dan minat</i> (see <see cref="Assessment"/>).</summary>
-internal sealed record AssessmentRequest(
+public sealed record AssessmentRequest(
     IReadOnlyList<TrainingTrack>? Interests,
     IReadOnlyList<TrainingTrack>? PriorSkills,
     string? PriorWork,
@@ -24,17 +24,17 @@ internal sealed record AssessmentRequest(
 /// <param name="Date">The day of release; not in the future.</param>
 /// <param name="SentenceEnd">The day the sentence ends; required for every kind but end of sentence.</param>
 /// <param name="Mentor">The username of the Bapas officer or Pokmas Lipas mentor to follow up; the Bapas's first one when omitted.</param>
-internal sealed record ReleaseRequest(ReleaseKind? Kind, DateOnly? Date, DateOnly? SentenceEnd, string? Mentor);
+public sealed record ReleaseRequest(ReleaseKind? Kind, DateOnly? Date, DateOnly? SentenceEnd, string? Mentor);
 
 /// <summary>Body of <c>POST /api/cases/{id}/follow-ups/{seq}</c> (see <see cref="FollowUpVisit"/>).</summary>
-internal sealed record FollowUpRequest(DateOnly? Date, ContactMode? Mode, BusinessStatus? BusinessStatus, IncomeBand? IncomeBand, string? Needs, string? Notes);
+public sealed record FollowUpRequest(DateOnly? Date, ContactMode? Mode, BusinessStatus? BusinessStatus, IncomeBand? IncomeBand, string? Needs, string? Notes);
 
 /// <summary>Body of <c>POST /api/cases/{id}/withdrawal</c>.</summary>
 /// <param name="Reason">Why the person leaves.</param>
 /// <param name="Note">Free text, at most 2000 characters; kept on the case record only.</param>
-internal sealed record WithdrawalRequest(WithdrawalReason? Reason, string? Note);
+public sealed record WithdrawalRequest(WithdrawalReason? Reason, string? Note);
 
 /// <summary>Body of <c>POST /api/cases/{id}/transfer</c>.</summary>
 /// <param name="OfficeCode">The office taking the case over: a Lapas or Rutan before release, a Bapas after it.</param>
 /// <param name="Mentor">After release: the new mentor at the receiving Bapas; its first one when omitted.</param>
-internal sealed record TransferRequest(string? OfficeCode, string? Mentor);
+public sealed record TransferRequest(string? OfficeCode, string? Mentor);

@@ -1,28 +1,34 @@
 using System.Globalization;
+using Microsoft.DurableTask.Client;
 using PepFunctions.App.Mentoring;
 using PepFunctions.Domain;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
 
 /// <summary>A case as an office list shows it.</summary>
-internal sealed record CaseSummaryResponse(
+public sealed record CaseSummaryResponse(
     string CaseId, string OfficeCode, string RegistrationNumber, string DisplayName, PipelineStage Stage,
     DateTimeOffset? NextDueAt, string? NextDue, string? Mentor, DateTimeOffset UpdatedAt)
 {
-    public static CaseSummaryResponse From(CaseSummaryEntity summary) => new(
+    internal static CaseSummaryResponse From(CaseSummaryEntity summary) => new(
         summary.RowKey, summary.PartitionKey, summary.RegistrationNumber, summary.DisplayName, Enum.Parse<PipelineStage>(summary.Stage),
         summary.NextDueAt, summary.NextDue, summary.MentorUsername, summary.UpdatedAt);
 }
 
 /// <summary>Where the case stands: the stage and what is due next, and the orchestration's own status.</summary>
-internal sealed record CaseProgressResponse(PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp, OrchestrationStatus? RuntimeStatus);
+/// <param name="Stage">The pipeline's stage, as the case record holds it.</param>
+/// <param name="NextDueAt">When the next thing is due.</param>
+/// <param name="NextDue">What is due next (<c>assessment</c>, <c>release</c>, <c>follow-up</c>, <c>programme end</c>).</param>
+/// <param name="FollowUp">The number of the follow-up due next.</param>
+/// <param name="RuntimeStatus">The Durable Functions status of the case's pipeline (<c>Pending</c>, <c>Running</c>, <c>Completed</c>,
+/// <c>Failed</c>, <c>Terminated</c>, <c>Suspended</c>); null when it was not read or the case has no pipeline.</param>
+public sealed record CaseProgressResponse(PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp, OrchestrationRuntimeStatus? RuntimeStatus);
 
 /// <summary>The recorded release.</summary>
-internal sealed record ReleaseResponse(ReleaseKind Kind, DateTimeOffset? ReleasedAt, DateTimeOffset? SupervisionEnd, string? RecordedBy);
+public sealed record ReleaseResponse(ReleaseKind Kind, DateTimeOffset? ReleasedAt, DateTimeOffset? SupervisionEnd, string? RecordedBy);
 
 /// <summary>One follow-up; <paramref name="State"/> as of now (<see cref="FollowUpStateRule"/>), or as marked.</summary>
-internal sealed record FollowUpResponse(
+public sealed record FollowUpResponse(
     int Sequence, DateTimeOffset DueAt, FollowUpState State, string? Mentor, FollowUpVisit? Visit, string? RecordedBy, DateTimeOffset? RecordedAt);
 
 /// <summary>
@@ -30,7 +36,7 @@ internal sealed record FollowUpResponse(
 /// best first, with the reasons. Personal data: shown only to staff who may see the case.
 /// </summary>
 /// <remarks>A case assessed before the scores were stored shows them scored again from the recorded assessment.</remarks>
-internal sealed record CaseAssessmentResponse(
+public sealed record CaseAssessmentResponse(
     IReadOnlyList<TrainingTrack> Interests,
     IReadOnlyList<TrainingTrack> PriorSkills,
     string? PriorWork,
@@ -43,14 +49,14 @@ internal sealed record CaseAssessmentResponse(
     string? RecordedBy,
     DateTimeOffset? RecordedAt)
 {
-    public static CaseAssessmentResponse? From(CaseEntity record)
+    internal static CaseAssessmentResponse? From(CaseEntity record)
     {
-        if (JsonDataConverter.Default.Deserialize<Assessment>(record.AssessmentJson) is not { } assessment)
+        if (RecordJson.Deserialize<Assessment>(record.AssessmentJson) is not { } assessment)
         {
             return null;
         }
 
-        var recommendations = JsonDataConverter.Default.Deserialize<IReadOnlyList<TrackRecommendation>>(record.RecommendationsJson)
+        var recommendations = RecordJson.Deserialize<IReadOnlyList<TrackRecommendation>>(record.RecommendationsJson)
             ?? AssessmentScoring.Recommend(assessment);
         return new(
             assessment.Interests, assessment.PriorSkills, assessment.PriorWork, assessment.Education, assessment.CanReadWrite,
@@ -60,7 +66,7 @@ internal sealed record CaseAssessmentResponse(
 }
 
 /// <summary>A person's record, with progress and follow-ups.</summary>
-internal sealed record CaseResponse(
+public sealed record CaseResponse(
     string CaseId,
     string OfficeCode,
     string LapasCode,
@@ -82,7 +88,7 @@ internal sealed record CaseResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static CaseResponse From(CaseEntity record, IReadOnlyList<FollowUpResponse> followUps, OrchestrationStatus? runtimeStatus) => new(
+    internal static CaseResponse From(CaseEntity record, IReadOnlyList<FollowUpResponse> followUps, OrchestrationRuntimeStatus? runtimeStatus) => new(
         record.CaseId,
         record.OfficeCode,
         record.LapasCode,
@@ -92,7 +98,7 @@ internal sealed record CaseResponse(
         record.FullName,
         record.Nik,
         DateOnly.ParseExact(record.ExpectedReleaseDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        JsonDataConverter.Default.Deserialize<Consent>(record.ConsentJson),
+        RecordJson.Deserialize<Consent>(record.ConsentJson),
         new CaseProgressResponse(record.StageValue, record.NextDueAt, record.NextDue, record.NextFollowUp, runtimeStatus),
         record.MentorUsername,
         record.RecommendedTracks is { Length: > 0 } tracks ? [.. tracks.Split(',').Select(Enum.Parse<TrainingTrack>)] : [],
@@ -106,9 +112,9 @@ internal sealed record CaseResponse(
 }
 
 /// <summary>An open follow-up on the due list.</summary>
-internal sealed record DueFollowUpResponse(string CaseId, int Sequence, DateTimeOffset DueAt, FollowUpState State, string OfficeCode, string? Mentor)
+public sealed record DueFollowUpResponse(string CaseId, int Sequence, DateTimeOffset DueAt, FollowUpState State, string OfficeCode, string? Mentor)
 {
-    public static DueFollowUpResponse From(FollowUpDueEntity row, FollowUpState state) =>
+    internal static DueFollowUpResponse From(FollowUpDueEntity row, FollowUpState state) =>
         new(row.CaseId, row.Sequence, row.DueAt, state, row.OfficeCode, row.MentorUsername);
 }
 
@@ -119,15 +125,15 @@ internal sealed record DueFollowUpResponse(string CaseId, int Sequence, DateTime
 /// <param name="Detail">What changed, in English.</param>
 /// <param name="Parameters">The values <paramref name="Detail"/> is made of, keyed by <see cref="TimelineParameters"/> (see the
 /// <see cref="TimelineDetail"/> factory of each action); empty for entries without detail and for entries written before they were kept.</param>
-internal sealed record TimelineEntryResponse(DateTimeOffset At, string Actor, string Action, string? Detail, IReadOnlyDictionary<string, string> Parameters)
+public sealed record TimelineEntryResponse(DateTimeOffset At, string Actor, string Action, string? Detail, IReadOnlyDictionary<string, string> Parameters)
 {
-    public static TimelineEntryResponse From(TimelineEntity entry) => new(
+    internal static TimelineEntryResponse From(TimelineEntity entry) => new(
         entry.At, entry.Actor, entry.Action, entry.Detail,
-        JsonDataConverter.Default.Deserialize<Dictionary<string, string>>(entry.ParametersJson) ?? new Dictionary<string, string>());
+        RecordJson.Deserialize<Dictionary<string, string>>(entry.ParametersJson) ?? new Dictionary<string, string>());
 }
 
 /// <summary>The answer to a recorded assessment: every track scored, and the ones recommended to the pipeline (also kept with the case: <see cref="CaseAssessmentResponse"/>).</summary>
-internal sealed record AssessmentResponse(string CaseId, IReadOnlyList<TrainingTrack> RecommendedTracks, IReadOnlyList<TrackRecommendation> Scores);
+public sealed record AssessmentResponse(string CaseId, IReadOnlyList<TrainingTrack> RecommendedTracks, IReadOnlyList<TrackRecommendation> Scores);
 
 /// <summary>A staff action was recorded and passed to the case's pipeline, which carries on in the background.</summary>
-internal sealed record CaseActionAccepted(string CaseId, string StatusUrl);
+public sealed record CaseActionAccepted(string CaseId, string StatusUrl);

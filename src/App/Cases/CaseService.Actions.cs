@@ -1,55 +1,91 @@
+using Microsoft.DurableTask.Client;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
 
-internal sealed partial class CaseService
+public sealed partial class CaseService
 {
+    // Each action takes its idempotency key (IdempotencyKeys.ForAsync) and stores it with what it records. A retry of the
+    // same action (after a timeout, or a crash at any point) finds its own record, skips the stage and running checks
+    // that its first attempt has since made false, writes the same timeline entry (keyed by the action key, at the
+    // recorded time) and raises the event again: the pipeline ignores an event it has had (CaseWaits). Another action
+    // finding the record taken still gets 409.
+
     /// <summary>Records the assessment (Assessment stage only), scores it, and moves the pipeline on to training.</summary>
-    public async Task<AssessmentResponse> RecordAssessmentAsync(StaffMember staff, string caseId, AssessmentRequest request, CancellationToken cancellationToken)
+    public async Task<AssessmentResponse> RecordAssessmentAsync(
+        StaffMember staff, string caseId, AssessmentRequest request, string actionKey, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(staff);
         var assessment = CaseRequestRules.ToAssessment(request);
-        await RequireAllowedAsync(staff, PipelineAction.RecordAssessment, caseId, cancellationToken);
+        var found = await RequireAllowedAsync(staff, PipelineAction.RecordAssessment, caseId, cancellationToken);
+        var retry = found.AssessmentKey == actionKey;
+        if (!retry)
+        {
+            await RequireRunningAsync(client, caseId, cancellationToken);
+        }
+
         var scores = AssessmentScoring.Recommend(assessment);
         var now = clock.GetUtcNow();
         IReadOnlyList<TrainingTrack> recommended = [.. scores.Where(s => s.Score > 0).Take(3).Select(s => s.Track)];
-        await cases.UpdateAsync(caseId, record =>
+        var saved = await cases.UpdateAsync(caseId, record =>
         {
+            if (record.AssessmentKey == actionKey)
+            {
+                return false;
+            }
+
             RequireStage(record, PipelineStage.Assessment, "an assessment");
             if (record.AssessmentJson is not null)
             {
                 throw new ConflictException($"The assessment of case '{caseId}' was recorded already.");
             }
 
-            record.AssessmentJson = JsonDataConverter.Default.Serialize(assessment);
-            record.RecommendationsJson = JsonDataConverter.Default.Serialize(scores);
+            record.AssessmentJson = RecordJson.Serialize(assessment);
+            record.RecommendationsJson = RecordJson.Serialize(scores);
             record.RecommendedTracks = string.Join(',', recommended);
             record.AssessedBy = staff.Username;
             record.AssessedAt = now;
+            record.AssessmentKey = actionKey;
             return true;
-        }, cancellationToken);
+        }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
-        await timeline.AppendAsync(caseId, now, staff.Username, TimelineAction.AssessmentRecorded,
-            TimelineDetail.AssessmentRecorded(recommended), key: null, cancellationToken);
-        await RaiseAsync(caseId, CaseEvents.AssessmentRecorded, new AssessmentRecorded(staff.Username, recommended), cancellationToken);
+        await TellAssessmentAsync(saved, client, cancellationToken);
         return new AssessmentResponse(caseId, recommended, scores);
     }
 
     /// <summary>Records a release (before release only); the pipeline hands the case to the Bapas and lays out the follow-ups.</summary>
-    public async Task<CaseActionAccepted> RecordReleaseAsync(StaffMember staff, string caseId, ReleaseRequest request, CancellationToken cancellationToken)
+    public async Task<CaseActionAccepted> RecordReleaseAsync(
+        StaffMember staff, string caseId, ReleaseRequest request, string actionKey, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var today = Today();
-        var release = CaseRequestRules.ToReleaseRecord(request, today);
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(request);
+        CaseRequestRules.ToReleaseRecord(request, LatestToday());
         var record = await RequireAllowedAsync(staff, PipelineAction.RecordRelease, caseId, cancellationToken);
-        var bapas = Offices.BapasFor(record.OfficeCode)?.Code ?? record.OfficeCode;
+        var today = Today(record.OfficeCode);
+        var release = CaseRequestRules.ToReleaseRecord(request, today);
+        var retry = record.ReleaseKey == actionKey;
+        // A retry may come before or after the pipeline has handed the case to the Bapas.
+        var bapas = retry && Offices.Find(record.OfficeCode)?.Kind == OfficeKind.Bapas
+            ? record.OfficeCode
+            : Offices.BapasFor(record.OfficeCode)?.Code ?? record.OfficeCode;
         CaseRequestRules.CheckMentor(directory, request.Mentor, bapas, "mentor");
-
-        // Released today: follow-ups count from now. An earlier day: from that day's start (UTC).
-        var releasedAt = release.ReleaseDate == today ? clock.GetUtcNow() : AtMidnight(release.ReleaseDate);
-        DateTimeOffset? supervisionEnd = release.SupervisionEnd() is { } end ? AtMidnight(end) : null;
-        await cases.UpdateAsync(caseId, current =>
+        if (!retry)
         {
+            await RequireRunningAsync(client, caseId, cancellationToken);
+        }
+
+        // Released today: follow-ups count from now. An earlier day: from that day's start in the office's zone.
+        var now = clock.GetUtcNow();
+        var releasedAt = release.ReleaseDate == today ? now : AtMidnight(record.OfficeCode, release.ReleaseDate);
+        DateTimeOffset? supervisionEnd = release.SupervisionEnd() is { } end ? AtMidnight(record.OfficeCode, end) : null;
+        var saved = await cases.UpdateAsync(caseId, current =>
+        {
+            if (current.ReleaseKey == actionKey)
+            {
+                return false;
+            }
+
             if (current.ReleaseKind is not null)
             {
                 throw new ConflictException($"The release of case '{caseId}' was recorded already.");
@@ -64,37 +100,59 @@ internal sealed partial class CaseService
             current.ReleasedAt = releasedAt;
             current.SupervisionEnd = supervisionEnd;
             current.ReleaseRecordedBy = staff.Username;
+            current.ReleaseKey = actionKey;
+            current.ReleaseRecordedAt = now;
+            current.ReleaseMentor = request.Mentor?.Trim();
             return true;
-        }, cancellationToken);
+        }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
-        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.ReleaseRecorded,
-            TimelineDetail.ReleaseRecorded(release.Kind, release.ReleaseDate), key: null, cancellationToken);
-        await RaiseAsync(caseId, CaseEvents.ReleaseRecorded,
-            new ReleaseRecorded(release.Kind, releasedAt, supervisionEnd, request.Mentor?.Trim(), staff.Username), cancellationToken);
+        // On a retry, the event carries what the first attempt stored (a release "today" keeps its first time).
+        await TellReleaseAsync(saved, client, cancellationToken);
         return Accepted(caseId);
     }
 
     /// <summary>Records follow-up <paramref name="sequence"/> of a released case.</summary>
-    public async Task<CaseActionAccepted> RecordFollowUpAsync(StaffMember staff, string caseId, int sequence, FollowUpRequest request, CancellationToken cancellationToken)
+    public async Task<CaseActionAccepted> RecordFollowUpAsync(
+        StaffMember staff, string caseId, int sequence, FollowUpRequest request, string actionKey, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var visit = CaseRequestRules.ToVisit(request, sequence, Today());
+        ArgumentNullException.ThrowIfNull(staff);
+        CaseRequestRules.ToVisit(request, sequence, LatestToday());
         var record = await RequireAllowedAsync(staff, PipelineAction.RecordFollowUp, caseId, cancellationToken);
-        RequireStage(record, PipelineStage.Mentoring, "a follow-up");
+        var visit = CaseRequestRules.ToVisit(request, sequence, Today(record.OfficeCode));
+        var earlier = await followUps.FindAsync(caseId, sequence, cancellationToken);
+        if (earlier?.RecordKey != actionKey)
+        {
+            RequireStage(record, PipelineStage.Mentoring, "a follow-up");
+            await RequireRunningAsync(client, caseId, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
-        await followUps.RecordAsync(caseId, sequence, JsonDataConverter.Default.Serialize(visit)!, staff.Username, now, cancellationToken);
-        await timeline.AppendAsync(caseId, now, staff.Username, TimelineAction.FollowUpRecorded,
-            TimelineDetail.FollowUpRecorded(sequence, visit), key: null, cancellationToken);
-        await RaiseAsync(caseId, CaseEvents.FollowUpRecorded, new FollowUpRecorded(sequence, staff.Username), cancellationToken);
+        var saved = await followUps.RecordAsync(caseId, sequence, RecordJson.Serialize(visit), staff.Username, now, actionKey, cancellationToken);
+        await TellFollowUpAsync(saved, client, cancellationToken);
         return Accepted(caseId);
     }
 
     /// <summary>Withdraws the person from the programme; the pipeline ends the case as Withdrawn.</summary>
-    public async Task<CaseActionAccepted> WithdrawAsync(StaffMember staff, string caseId, WithdrawalRequest request, CancellationToken cancellationToken)
+    public async Task<CaseActionAccepted> WithdrawAsync(
+        StaffMember staff, string caseId, WithdrawalRequest request, string actionKey, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(request);
         var reason = CaseRequestRules.ToWithdrawalReason(request);
-        await RequireAllowedAsync(staff, PipelineAction.Withdraw, caseId, cancellationToken);
-        await cases.UpdateAsync(caseId, record =>
+        var found = await RequireAllowedAsync(staff, PipelineAction.Withdraw, caseId, cancellationToken);
+        if (found.WithdrawalKey != actionKey)
         {
+            await RequireRunningAsync(client, caseId, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var saved = await cases.UpdateAsync(caseId, record =>
+        {
+            if (record.WithdrawalKey == actionKey)
+            {
+                return false;
+            }
+
             if (record.IsClosed || record.WithdrawalReason is not null)
             {
                 throw new ConflictException($"Case '{caseId}' has ended or is being withdrawn already.");
@@ -102,27 +160,37 @@ internal sealed partial class CaseService
 
             record.WithdrawalReason = reason.ToString();
             record.WithdrawalNote = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+            record.WithdrawalKey = actionKey;
+            record.WithdrawalRequestedAt = now;
+            record.WithdrawalRequestedBy = staff.Username;
             return true;
-        }, cancellationToken);
+        }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
-        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.WithdrawalRequested, TimelineDetail.WithdrawalRequested(reason), key: null, cancellationToken);
-        await RaiseAsync(caseId, CaseEvents.Withdrawn, new CaseWithdrawn(reason, staff.Username), cancellationToken);
+        await TellWithdrawalAsync(saved, client, cancellationToken);
         return Accepted(caseId);
     }
 
     /// <summary>
     /// Moves a case to another office: record, summary and open follow-ups. The staff member must be allowed to
     /// transfer at both offices (<see cref="AccessPolicy"/>), so in practice a Kanwil coordinator within the
-    /// province, or an administrator.
+    /// province, or an administrator. A retry of the same transfer finishes it (summary, follow-ups, timeline).
     /// </summary>
-    public async Task<CaseResponse> TransferAsync(StaffMember staff, string caseId, TransferRequest request, CancellationToken cancellationToken)
+    public async Task<CaseResponse> TransferAsync(StaffMember staff, string caseId, TransferRequest request, string actionKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(request);
         var target = CaseRequestRules.ToOffice(request.OfficeCode, "officeCode");
         var record = await RequireVisibleAsync(staff, caseId, cancellationToken);
-        Require(staff, PipelineAction.Transfer, record.OfficeCode);
+        var retry = record.TransferKey == actionKey;
+        var from = retry ? record.TransferredFrom ?? record.OfficeCode : record.OfficeCode;
+        Require(staff, PipelineAction.Transfer, from);
         Require(staff, PipelineAction.Transfer, target.Code);
         var released = record.ReleaseKind is not null && record.StageValue != PipelineStage.Training;
-        CaseRequestRules.CheckTransferTarget(record.OfficeCode, target, released);
+        if (!retry)
+        {
+            CaseRequestRules.CheckTransferTarget(record.OfficeCode, target, released);
+        }
+
         string? mentor = null;
         if (released)
         {
@@ -131,9 +199,14 @@ internal sealed partial class CaseService
                 && string.Equals(s.OfficeCode, target.Code, StringComparison.OrdinalIgnoreCase))?.Username;
         }
 
-        var from = record.OfficeCode;
+        var now = clock.GetUtcNow();
         var moved = await cases.UpdateAsync(caseId, current =>
         {
+            if (current.TransferKey == actionKey)
+            {
+                return false;
+            }
+
             if (current.IsClosed)
             {
                 throw new ConflictException($"Case '{caseId}' has ended; it cannot be transferred.");
@@ -141,6 +214,9 @@ internal sealed partial class CaseService
 
             current.OfficeCode = target.Code;
             current.Province = target.Province;
+            current.TransferKey = actionKey;
+            current.TransferredAt = now;
+            current.TransferredFrom = from;
             if (released)
             {
                 current.BapasCode = target.Code;
@@ -150,25 +226,49 @@ internal sealed partial class CaseService
             return true;
         }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
+        if (retry || moved.TransferKey == actionKey && moved.TransferredAt != now)
+        {
+            // The first attempt moved the record; it may have stopped before the summary moved with it.
+            await cases.RepairSummaryAsync(caseId, cancellationToken);
+        }
+
         if (released)
         {
             await followUps.ReassignAsync(caseId, target.Code, mentor, cancellationToken);
         }
 
-        await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.Transferred, TimelineDetail.Transferred(from, target.Code), key: null, cancellationToken);
+        await timeline.AppendAsync(caseId, moved.TransferredAt ?? now, staff.Username, TimelineAction.Transferred,
+            TimelineDetail.Transferred(from, target.Code), key: actionKey, cancellationToken);
         logger.LogInformation("Case {CaseId} transferred from {From} to {To} by {Username}", caseId, from, target.Code, staff.Username);
         return CaseResponse.From(moved, [], null);
     }
 
-    private async Task RaiseAsync(string caseId, string eventName, object payload, CancellationToken cancellationToken)
+    /// <summary>Raises an event unless the pipeline has ended (a retry after the first attempt's event closed it).</summary>
+    private static async Task RaiseIfRunningAsync(DurableTaskClient client, string caseId, string eventName, object payload, CancellationToken cancellationToken)
     {
-        try
+        var instance = await client.GetInstanceAsync(caseId, cancellationToken);
+        if (instance is not null && !instance.IsCompleted)
         {
             await client.RaiseEventAsync(caseId, eventName, payload, cancellationToken);
         }
-        catch (Exception ex) when (ex is InstanceNotFoundException or InvalidOperationException)
+    }
+
+    /// <summary>Checks, before anything is written, that the case's pipeline is there to be told.</summary>
+    /// <remarks>
+    /// Read rather than left to the raise: the Functions host and the local engine answer an event for a missing or
+    /// ended instance differently (an error, or a message silently dropped). A pipeline that ends between this read
+    /// and the raise has nothing left to do with the event; the record keeps what staff recorded.
+    /// </remarks>
+    /// <exception cref="ConflictException">The case has no pipeline, or it has ended.</exception>
+    private static async Task RequireRunningAsync(DurableTaskClient client, string caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var instance = await client.GetInstanceAsync(caseId, cancellationToken);
+        if (instance is null || instance.IsCompleted)
         {
-            throw new ConflictException($"The pipeline of case '{caseId}' is not running: {ex.Message}");
+            throw new ConflictException(instance is null
+                ? $"Case '{caseId}' has no pipeline."
+                : $"The pipeline of case '{caseId}' has ended ({instance.RuntimeStatus}).");
         }
     }
 
@@ -180,7 +280,14 @@ internal sealed partial class CaseService
         }
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the office's own zone: staff date visits and releases by their calendar, not UTC's.</summary>
+    private DateOnly Today(string officeCode) => Offices.LocalDate(officeCode, clock.GetUtcNow());
+
+    /// <summary>
+    /// Today in Indonesia's easternmost zone (WIT), the latest date any office can have: the request's own fields are
+    /// checked against it before the case is read (400 naming them), and against the case office's date after.
+    /// </summary>
+    private DateOnly LatestToday() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(9));
 
     private static CaseActionAccepted Accepted(string caseId) => new(caseId, PathOf(caseId));
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PepFunctions.App.Http;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Staff;
 using PepFunctions.Domain;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
 
@@ -16,11 +17,14 @@ namespace PepFunctions.App.Cases;
 /// <see cref="NotFoundException"/>, an action their role may not do is 403 <see cref="ForbiddenException"/>), checks the
 /// case's state (409 <see cref="ConflictException"/>), then records it and tells the case's pipeline.
 /// </summary>
-internal sealed partial class CaseService(
+/// <remarks>
+/// The orchestration client comes from the calling function's <c>[DurableClient]</c> binding: methods that start,
+/// signal or read the pipeline take it as their <see cref="DurableTaskClient"/> parameter.
+/// </remarks>
+public sealed partial class CaseService(
     CaseStore cases,
     FollowUpStore followUps,
     CaseTimeline timeline,
-    DurableTaskClient client,
     StaffDirectory directory,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
@@ -30,9 +34,17 @@ internal sealed partial class CaseService(
     public static string PathOf(string caseId) => $"/api/cases/{Uri.EscapeDataString(caseId)}";
 
     /// <summary>Enrols a person: stores the record with the consent, then starts their pipeline.</summary>
+    /// <remarks>
+    /// The record carries <paramref name="actionKey"/>: a retry of the same enrolment (after a timeout or a crash at any
+    /// point) finds its own record, writes the same timeline entry and starts the pipeline if it has not started. Any other
+    /// enrolment that finds the case id taken gets 409 and never sees the record (its name and NIK belong to another request).
+    /// </remarks>
     /// <exception cref="ConflictException">The person (office and registration number) is enrolled already.</exception>
-    public async Task<CaseResponse> EnrolAsync(StaffMember staff, Enrollment request, CancellationToken cancellationToken)
+    public async Task<CaseResponse> EnrolAsync(StaffMember staff, Enrollment request, string actionKey, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
         var enrollment = Normalise(request, staff);
         if (enrollment.Validate() is { Count: > 0 } errors)
         {
@@ -43,29 +55,46 @@ internal sealed partial class CaseService(
         Require(staff, PipelineAction.Enrol, office.Code);
         var caseId = CaseIds.For(office.Code, enrollment.RegistrationNumber);
         var record = NewRecord(caseId, office, enrollment, staff);
+        record.EnrolKey = actionKey;
         if (!await cases.TryAddAsync(record, cancellationToken))
         {
-            if (await client.GetInstanceAsync(caseId, cancellationToken: cancellationToken) is not null)
+            var existing = await cases.FindAsync(caseId, cancellationToken) ?? throw new ConflictException($"Case '{caseId}' is being enrolled; try again.");
+            if (existing.EnrolKey != actionKey)
             {
-                throw new ConflictException($"Registration number '{enrollment.RegistrationNumber}' is enrolled at {office.Code} already, as case '{caseId}'.");
+                throw new ConflictException(string.Equals(existing.RegistrationNumber, enrollment.RegistrationNumber, StringComparison.OrdinalIgnoreCase)
+                    ? $"Registration number '{enrollment.RegistrationNumber}' is enrolled at {office.Code} already, as case '{caseId}'."
+                    : $"Registration number '{enrollment.RegistrationNumber}' maps to case '{caseId}', which registration number '{existing.RegistrationNumber}' at {office.Code} holds already.");
             }
 
-            // An earlier enrolment stored the record and stopped before starting the pipeline: start it now.
-            record = await cases.FindAsync(caseId, cancellationToken) ?? throw new InvalidOperationException($"Case '{caseId}' vanished during enrolment.");
+            // This enrolment's own earlier attempt: finish what it left undone.
+            record = existing;
+            await cases.RepairSummaryAsync(caseId, cancellationToken);
         }
 
         await timeline.AppendAsync(caseId, record.CreatedAt, staff.Username, TimelineAction.Enrolled,
             TimelineDetail.Enrolled(office.Code, enrollment.Consent!.Scope), key: "enrolled", cancellationToken);
-        var start = new CaseStart(caseId, office.Code, AtMidnight(enrollment.ExpectedReleaseDate!.Value), CaseDurations.From(options.Value));
-        await client.StartNewAsync(nameof(CasePipeline), start,
-            new StartOrchestrationOptions { InstanceId = caseId, IfExists = InstanceIdReuse.ReturnExistingIfActive }, cancellationToken);
+        if (await client.GetInstanceAsync(caseId, cancellationToken) is null)
+        {
+            await StartPipelineAsync(record, client, cancellationToken);
+        }
+
         logger.LogInformation("Case {CaseId} enrolled at {OfficeCode} by {Username}", caseId, office.Code, staff.Username);
-        return CaseResponse.From(record, [], OrchestrationStatus.Pending);
+        return CaseResponse.From(record, [], OrchestrationRuntimeStatus.Pending);
+    }
+
+    /// <summary>Enrols a person for a caller with no request to take a key from (the demo seed): the key is the staff member's,
+    /// so their repeated call resumes an enrolment of theirs that stopped half-way.</summary>
+    public Task<CaseResponse> EnrolAsync(StaffMember staff, Enrollment request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return EnrolAsync(staff, request, "direct:" + staff.Username, client, cancellationToken);
     }
 
     /// <summary>The cases the staff member may see, optionally of one office and one stage, from the office summaries.</summary>
     public async Task<IReadOnlyList<CaseSummaryResponse>> ListAsync(StaffMember staff, CaseListQuery query, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(query);
         var errors = new List<FieldError>();
         var offices = OfficesToRead(staff, query.Office, errors);
         PipelineStage? stage = null;
@@ -87,16 +116,18 @@ internal sealed partial class CaseService(
             .OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
     }
 
-    /// <summary>A person's record, progress and follow-ups; the view is written to the timeline (audit).</summary>
-    public async Task<CaseResponse> GetAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    /// <summary>A person's record, progress and follow-ups, with the pipeline's runtime status; the view is written to the timeline (audit).</summary>
+    public async Task<CaseResponse> GetAsync(StaffMember staff, string caseId, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var record = await RequireVisibleAsync(staff, caseId, cancellationToken);
         var followUpList = await followUps.ListAsync(caseId, cancellationToken);
-        var instance = await client.GetInstanceAsync(caseId, cancellationToken: cancellationToken);
+        var instance = await client.GetInstanceAsync(caseId, cancellationToken);
         await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.Viewed, null, key: null, cancellationToken);
         var mentoring = options.Value.ForMentoring();
         var now = clock.GetUtcNow();
-        return CaseResponse.From(record, [.. followUpList.Select(f => ToResponse(f, now, mentoring))], instance?.Status);
+        // Follow-ups closed with the case are neither open nor overdue: the case shows the visits that took place.
+        return CaseResponse.From(record, [.. followUpList.Where(f => f.ClosedAt is null).Select(f => ToResponse(f, now, mentoring))], instance?.RuntimeStatus);
     }
 
     /// <summary>The case's timeline, oldest first.</summary>
@@ -120,8 +151,10 @@ internal sealed partial class CaseService(
         ThrowIfAny(errors);
         var now = clock.GetUtcNow();
         var mentoring = options.Value.ForMentoring();
-        var rows = await followUps.ListDueAsync(DateOnly.FromDateTime(now.UtcDateTime).AddDays(days), cancellationToken);
-        return [.. rows.Where(row => offices.Contains(row.OfficeCode))
+        // The index is by UTC day; the window is by each office's calendar, which is never behind UTC's (WIB, WITA, WIT).
+        var rows = await followUps.ListDueAsync(LatestToday().AddDays(days), cancellationToken);
+        return [.. rows.Where(row => offices.Contains(row.OfficeCode)
+                && (row.DueAt <= now || Offices.LocalDate(row.OfficeCode, row.DueAt) <= Offices.LocalDate(row.OfficeCode, now).AddDays(days)))
             .Select(row => DueFollowUpResponse.From(row, row.State == nameof(FollowUpState.Overdue)
                 ? FollowUpState.Overdue
                 : FollowUpStateRule.Classify(row.DueAt, now, done: false, mentoring)))
@@ -133,7 +166,7 @@ internal sealed partial class CaseService(
         var state = followUp.StateValue is FollowUpState.Done or FollowUpState.Overdue
             ? followUp.StateValue
             : FollowUpStateRule.Classify(followUp.DueAt, now, done: false, mentoring);
-        var visit = followUp.VisitJson is null ? null : JsonDataConverter.Default.Deserialize<FollowUpVisit>(followUp.VisitJson);
+        var visit = followUp.VisitJson is null ? null : RecordJson.Deserialize<FollowUpVisit>(followUp.VisitJson);
         return new FollowUpResponse(followUp.Sequence, followUp.DueAt, state, followUp.MentorUsername, visit, followUp.RecordedBy, followUp.RecordedAt);
     }
 
@@ -156,7 +189,7 @@ internal sealed partial class CaseService(
         FullName = enrollment.FullName,
         Nik = enrollment.Nik,
         ExpectedReleaseDate = enrollment.ExpectedReleaseDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ConsentJson = JsonDataConverter.Default.Serialize(enrollment.Consent)!,
+        ConsentJson = RecordJson.Serialize(enrollment.Consent!),
         Stage = nameof(PipelineStage.Enrollment),
         CreatedBy = staff.Username,
     };
@@ -178,6 +211,21 @@ internal sealed partial class CaseService(
         return AccessPolicy.CanView(staff, office.Code)
             ? [office.Code]
             : throw new ForbiddenException($"{staff.Username} does not see the cases of {office.Code}.");
+    }
+
+    /// <summary>
+    /// Writes an administrator's use of an instance route on the case's pipeline to the case's timeline (and the log), before
+    /// the route does it; nothing when <paramref name="instanceId"/> is not a case's pipeline.
+    /// </summary>
+    internal async Task AuditControlAsync(StaffMember admin, string instanceId, PipelineControl control, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        logger.LogInformation("Pipeline {InstanceId}: {Control} by {Username}", instanceId, control, admin.Username);
+        if (CaseIdPattern().IsMatch(instanceId) && await cases.FindAsync(instanceId, cancellationToken) is not null)
+        {
+            await timeline.AppendAsync(instanceId, clock.GetUtcNow(), admin.Username, TimelineAction.PipelineControlled,
+                TimelineDetail.PipelineControlled(control), key: null, cancellationToken);
+        }
     }
 
     private async Task<CaseEntity> RequireVisibleAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
@@ -211,7 +259,9 @@ internal sealed partial class CaseService(
         }
     }
 
-    private static DateTimeOffset AtMidnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>The start of <paramref name="day"/> in the office's zone (an expected release is due when the office's day begins).</summary>
+    private static DateTimeOffset AtMidnight(string officeCode, DateOnly day) =>
+        new(day.ToDateTime(TimeOnly.MinValue), Offices.TimeZoneOf(officeCode).BaseUtcOffset);
 
     [GeneratedRegex("^case-[a-z0-9-]{1,200}$")]
     private static partial Regex CaseIdPattern();

@@ -11,13 +11,14 @@ namespace PepFunctions.App.Cases;
 /// Every change is a read-modify-write with the record's ETag, retried when another writer came first. The
 /// summary is written after the record and only over an older <see cref="CaseEntity.Version"/>, so racing
 /// writers leave the newest summary; when a case moves office, its summary moves with it.
+/// Public so that public function and activity classes can take it; its members work on internal table rows.
 /// </remarks>
-internal sealed class CaseStore(HubStorage storage, TimeProvider clock)
+public sealed class CaseStore(HubStorage storage, TimeProvider clock)
 {
     private const int MaxAttempts = 10;
 
     /// <summary>The case record, or null when there is none.</summary>
-    public async Task<CaseEntity?> FindAsync(string caseId, CancellationToken cancellationToken)
+    internal async Task<CaseEntity?> FindAsync(string caseId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(CaseTables.Cases, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<CaseEntity>(caseId, caseId, cancellationToken: cancellationToken);
@@ -25,7 +26,7 @@ internal sealed class CaseStore(HubStorage storage, TimeProvider clock)
     }
 
     /// <summary>Adds a new case record and its summary; false (and nothing written) when the case id is taken.</summary>
-    public async Task<bool> TryAddAsync(CaseEntity record, CancellationToken cancellationToken)
+    internal async Task<bool> TryAddAsync(CaseEntity record, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(CaseTables.Cases, cancellationToken);
         record.Version = 1;
@@ -50,7 +51,7 @@ internal sealed class CaseStore(HubStorage storage, TimeProvider clock)
     /// </summary>
     /// <returns>The record as saved (or as found, when unchanged); null when there is no such case.</returns>
     /// <exception cref="ConflictException">Other writers kept winning.</exception>
-    public async Task<CaseEntity?> UpdateAsync(string caseId, Func<CaseEntity, bool> change, CancellationToken cancellationToken)
+    internal async Task<CaseEntity?> UpdateAsync(string caseId, Func<CaseEntity, bool> change, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(CaseTables.Cases, cancellationToken);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -64,6 +65,11 @@ internal sealed class CaseStore(HubStorage storage, TimeProvider clock)
             if (!change(record))
             {
                 return record;
+            }
+
+            if (previousOffice != record.OfficeCode)
+            {
+                record.FormerOffices = AddOffice(record.FormerOffices, previousOffice);
             }
 
             record.Version++;
@@ -85,8 +91,29 @@ internal sealed class CaseStore(HubStorage storage, TimeProvider clock)
         throw new ConflictException($"Case '{caseId}' kept changing while it was being updated; try again.");
     }
 
+    /// <summary>The records of every case whose pipeline has not ended, without the person's name and NIK: a scan of the table.</summary>
+    internal async IAsyncEnumerable<CaseEntity> ListOpenAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(CaseTables.Cases, cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"Stage ne {nameof(PipelineStage.Graduated)} and Stage ne {nameof(PipelineStage.Withdrawn)} and Stage ne {nameof(PipelineStage.Ended)}");
+        await foreach (var record in table.QueryAsync<CaseEntity>(filter, select: WithoutPersonalData, cancellationToken: cancellationToken))
+        {
+            if (!record.IsClosed)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>Every column of a case record but the name, NIK, assessment and notes.</summary>
+    private static readonly string[] WithoutPersonalData = [.. typeof(CaseEntity).GetProperties()
+        .Where(p => p.CanWrite && p.Name is not (nameof(CaseEntity.FullName) or nameof(CaseEntity.Nik) or nameof(CaseEntity.AssessmentJson)
+            or nameof(CaseEntity.WithdrawalNote) or nameof(CaseEntity.Timestamp) or nameof(CaseEntity.ETag)))
+        .Select(p => p.Name)];
+
     /// <summary>The summaries of an office's cases, optionally of one stage: one partition.</summary>
-    public async Task<IReadOnlyList<CaseSummaryEntity>> ListAsync(string officeCode, PipelineStage? stage, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<CaseSummaryEntity>> ListAsync(string officeCode, PipelineStage? stage, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(CaseTables.CasesByOffice, cancellationToken);
         var filter = stage is { } only
@@ -126,9 +153,13 @@ internal sealed class CaseStore(HubStorage storage, TimeProvider clock)
             }
         }
 
-        if (previousOffice is not null && previousOffice != record.OfficeCode)
+        // Every office the case has left, not only the one this change left: a writer that stopped after moving the
+        // record and before deleting the old row (a crash, an outage) leaves it for the next write to remove.
+        var left = FormerList(record.FormerOffices).Append(previousOffice)
+            .Where(office => office is not null && office != record.OfficeCode).Distinct(StringComparer.Ordinal);
+        foreach (var office in left)
         {
-            await DeleteSummaryAsync(table, previousOffice, record.CaseId, cancellationToken);
+            await DeleteSummaryAsync(table, office!, record.CaseId, cancellationToken);
         }
 
         // A transfer that committed after this change was read may have moved the case on: a summary left
@@ -138,6 +169,21 @@ internal sealed class CaseStore(HubStorage storage, TimeProvider clock)
             await DeleteSummaryAsync(table, record.OfficeCode, record.CaseId, cancellationToken);
         }
     }
+
+    /// <summary>Writes the case's summary again and removes any row left under an office it has left (a retried action's repair).</summary>
+    internal async Task RepairSummaryAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(caseId, cancellationToken) is { } record)
+        {
+            await WriteSummaryAsync(record, previousOffice: null, cancellationToken);
+        }
+    }
+
+    private static IEnumerable<string?> FormerList(string? list) =>
+        string.IsNullOrEmpty(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string AddOffice(string? list, string office) =>
+        FormerList(list).Contains(office, StringComparer.Ordinal) ? list! : string.IsNullOrEmpty(list) ? office : list + "," + office;
 
     private static async Task DeleteSummaryAsync(TableClient table, string officeCode, string caseId, CancellationToken cancellationToken)
     {

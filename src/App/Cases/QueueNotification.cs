@@ -1,8 +1,10 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using PepFunctions.App.Hosting;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Notifications;
 using PepFunctions.App.Staff;
 using PepFunctions.Domain;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Cases;
 
@@ -13,15 +15,23 @@ namespace PepFunctions.App.Cases;
 /// </summary>
 /// <remarks>
 /// Nothing is sent when the thing is done by now (assessed, visited) or the case has closed. The outbox
-/// deduplicates on the call's idempotency key, so a re-run queues nothing new.
+/// deduplicates on the call's idempotency key (<see cref="NotificationCommand.IdempotencyKey"/>), so a re-run queues nothing new.
 /// </remarks>
-internal sealed class QueueNotification(
+public sealed class QueueNotification(
     CaseStore cases, FollowUpStore followUps, StaffDirectory directory, NotificationOutbox outbox, CaseTimeline timeline, ILogger<QueueNotification> logger)
     : TaskActivity<NotificationCommand, int>
 {
+    /// <summary>The activity function.</summary>
+    [Function(nameof(QueueNotification))]
+    public Task<int> RunFunctionAsync([ActivityTrigger] NotificationCommand command) => RunAsync(new FunctionActivityContext(nameof(QueueNotification)), command);
+
+    /// <inheritdoc />
+    /// <returns>How many recipients the notification was queued for (0 when nothing is due any more).</returns>
     public override async Task<int> RunAsync(TaskActivityContext context, NotificationCommand command)
     {
-        var cancellationToken = context.CancellationToken;
+        ArgumentNullException.ThrowIfNull(command);
+        var cancellationToken = CancellationToken.None;
+        var key = command.IdempotencyKey();
         if (await cases.FindAsync(command.CaseId, cancellationToken) is not { IsClosed: false } record)
         {
             return 0;
@@ -45,11 +55,11 @@ internal sealed class QueueNotification(
 
         foreach (var recipient in recipients)
         {
-            await outbox.EnqueueAsync(new Notification(recipient, command.Kind.ToString(), command.CaseId, command.FollowUp), context.IdempotencyKey, cancellationToken);
+            await outbox.EnqueueAsync(new Notification(recipient, command.Kind.ToString(), command.CaseId, command.FollowUp), key, cancellationToken);
         }
 
         await timeline.AppendAsync(command.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.NotificationQueued,
-            TimelineDetail.NotificationQueued(command.Kind.ToString(), recipients), context.IdempotencyKey, cancellationToken);
+            TimelineDetail.NotificationQueued(command.Kind.ToString(), recipients), key, cancellationToken);
         return recipients.Length;
     }
 

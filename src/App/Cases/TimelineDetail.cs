@@ -9,8 +9,12 @@ namespace PepFunctions.App.Cases;
 /// </summary>
 /// <param name="Text">The English line, e.g. <c>From LPP-KUPANG to LP-KUPANG</c>.</param>
 /// <param name="Parameters">The values the line is made of, keyed by <see cref="TimelineParameters"/>; never a name or NIK.</param>
-internal sealed record TimelineDetail(string Text, IReadOnlyDictionary<string, string> Parameters)
+internal sealed partial record TimelineDetail(string Text, IReadOnlyDictionary<string, string> Parameters)
 {
+    /// <summary>An administrator used an instance route on the case's pipeline.</summary>
+    public static TimelineDetail PipelineControlled(PipelineControl control) => new(
+        $"Administrator: {control}", new Dictionary<string, string> { [TimelineParameters.Control] = control.ToString() });
+
     /// <summary>Enrolled at <paramref name="office"/> with consent to <paramref name="consent"/>.</summary>
     public static TimelineDetail Enrolled(string office, IEnumerable<ConsentPurpose> consent)
     {
@@ -63,10 +67,12 @@ internal sealed record TimelineDetail(string Text, IReadOnlyDictionary<string, s
     /// <summary>The pipeline handed the released person to <paramref name="office"/> with <paramref name="followUps"/> follow-ups.</summary>
     public static TimelineDetail Released(ReleaseKind kind, DateTimeOffset releasedAt, string office, string? mentor, int followUps)
     {
+        // The day of release at the office (WIB, WITA or WIT), as staff recorded it, not the UTC day.
+        var day = Offices.LocalDate(office, releasedAt);
         var values = new Dictionary<string, string>
         {
             [TimelineParameters.ReleaseKind] = kind.ToString(),
-            [TimelineParameters.Date] = Day(DateOnly.FromDateTime(releasedAt.UtcDateTime)),
+            [TimelineParameters.Date] = Day(day),
             [TimelineParameters.Office] = office,
             [TimelineParameters.Count] = Invariant(followUps),
         };
@@ -76,7 +82,7 @@ internal sealed record TimelineDetail(string Text, IReadOnlyDictionary<string, s
         }
 
         return new(
-            string.Create(CultureInfo.InvariantCulture, $"{kind.Abbreviation()} on {releasedAt:yyyy-MM-dd}; now at {office}, mentor {mentor ?? "(none)"}; {followUps} follow-ups"),
+            string.Create(CultureInfo.InvariantCulture, $"{kind.Abbreviation()} on {day:yyyy-MM-dd}; now at {office}, mentor {mentor ?? "(none)"}; {followUps} follow-ups"),
             values);
     }
 
@@ -120,10 +126,13 @@ internal sealed record TimelineDetail(string Text, IReadOnlyDictionary<string, s
 }
 
 /// <summary>The keys of <see cref="TimelineDetail.Parameters"/>; which action has which is on each <see cref="TimelineDetail"/> factory.</summary>
-internal static class TimelineParameters
+internal static partial class TimelineParameters
 {
     /// <summary>An office code.</summary>
     public const string Office = "office";
+
+    /// <summary>A <see cref="Cases.PipelineControl"/> name.</summary>
+    public const string Control = "control";
 
     /// <summary><see cref="ConsentPurpose"/> names, comma-separated.</summary>
     public const string Consent = "consent";

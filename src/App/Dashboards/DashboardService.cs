@@ -1,3 +1,4 @@
+using System.Globalization;
 using PepFunctions.App.Capital;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Marketing;
@@ -11,9 +12,15 @@ namespace PepFunctions.App.Dashboards;
 /// may see (<see cref="AccessPolicy"/>): an office's staff see their office, a Kanwil coordinator the UPTs of
 /// the province, national staff every office.
 /// </summary>
-internal sealed class DashboardService(CaseService cases, TrainingService training, ProductService products, ReferralService referrals)
+/// <remarks>
+/// "Due in the next 7 days" counts in each office's own calendar (WIB, WITA or WIT; <see cref="Offices.LocalDate"/>):
+/// a follow-up due at 16:30 UTC on the 8th is due on the 9th in Kupang, outside a week that starts on the 2nd there.
+/// </remarks>
+internal sealed class DashboardService(CaseService cases, TrainingService training, ProductService products, ReferralService referrals, TimeProvider clock)
 {
     private const int RecentCount = 10;
+
+    private const int DueSoonDays = 7;
 
     /// <summary>The UPTs (Lapas, Rutan, Bapas) the staff member sees: the choices of the office filter.</summary>
     public static IReadOnlyList<Office> VisibleUpts(StaffMember staff) =>
@@ -26,14 +33,19 @@ internal sealed class DashboardService(CaseService cases, TrainingService traini
         var codes = offices.Select(o => o.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var casesTask = cases.ListAsync(staff, new CaseListQuery(officeCode, null), cancellationToken);
-        var dueTask = cases.ListDueFollowUpsAsync(staff, officeCode, "7", cancellationToken);
+        // One day more than the week: the follow-ups are kept by UTC date, and every Indonesian zone is ahead of UTC.
+        var dueTask = cases.ListDueFollowUpsAsync(staff, officeCode, (DueSoonDays + 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
         var batchesTask = training.ListBatchesAsync(staff, officeCode, cancellationToken);
         var curationTask = products.QueueAsync(staff, CurationStatus.Pending, cancellationToken);
         var waitingTask = referrals.ListWaitingAsync(staff, officeCode, cancellationToken);
         await Task.WhenAll(casesTask, dueTask, batchesTask, curationTask, waitingTask);
 
         var people = casesTask.Result.Where(c => codes.Contains(c.OfficeCode)).ToList();
-        var due = dueTask.Result.Where(f => codes.Contains(f.OfficeCode)).ToList();
+        var now = clock.GetUtcNow();
+        var due = dueTask.Result
+            .Where(f => codes.Contains(f.OfficeCode)
+                && (f.State == FollowUpState.Overdue || Offices.LocalDate(f.OfficeCode, f.DueAt) <= Offices.LocalDate(f.OfficeCode, now).AddDays(DueSoonDays)))
+            .ToList();
         return new DashboardFigures(
             offices,
             CountByStage(people),

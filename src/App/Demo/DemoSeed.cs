@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Http;
@@ -10,28 +9,28 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Demo;
 
 /// <summary>Demo settings (section <c>Demo</c>).</summary>
-internal sealed class DemoOptions
+public sealed class DemoOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string SectionName = "Demo";
 
-    /// <summary>Seeds demo people and training batches on start (local runs only); needs the demo accounts.</summary>
+    /// <summary>Seeds demo people and training batches (local runs only); needs the demo accounts (<c>Staff:DemoAccounts</c>).</summary>
     public bool Seed { get; set; }
 }
 
 /// <summary>
-/// On start: seeds a few fictional people and training batches at the offices from the articles
-/// (through the same services staff use, so it is idempotent and shows on the timelines), then
-/// prints the URL and the demo sign-ins.
+/// Seeds a few fictional people and training batches at the offices from the articles, through the same services
+/// staff use, so that it is idempotent and shows on the timelines; then lists the demo sign-ins.
 /// </summary>
-internal sealed class DemoSeed(
-    IHostApplicationLifetime lifetime,
-    IServer server,
-    IServiceProvider services,
+/// <remarks>Does nothing unless <see cref="DemoOptions.Seed"/> and <see cref="StaffOptions.DemoAccounts"/> are both on.</remarks>
+public sealed class DemoSeed(
+    CaseService cases,
+    TrainingService training,
     StaffDirectory directory,
     IOptions<StaffOptions> staffOptions,
     IOptions<DemoOptions> demoOptions,
     TimeProvider time,
-    ILogger<DemoSeed> logger) : BackgroundService
+    ILogger<DemoSeed> logger)
 {
     // Fictional people: registration numbers and names made up for the demo.
     private static readonly (string Office, string Registration, string Name, int ReleaseInDays)[] People =
@@ -42,57 +41,52 @@ internal sealed class DemoSeed(
         (Offices.LppTangerang, "WBP-2025-0201", "Demo Siti Rahma", 90),
     ];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Seeds the demo data when it is switched on; people enrolled before are left as they are.</summary>
+    /// <param name="client">Starts the demo people's pipelines.</param>
+    /// <param name="cancellationToken">Stops seeding.</param>
+    /// <returns>True when the demo data was seeded (now or before); false when seeding is off.</returns>
+    public async Task<bool> SeedAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var started = new TaskCompletionSource();
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(stoppingToken);
-
-        if (demoOptions.Value.Seed && staffOptions.Value.DemoAccounts)
+        if (!demoOptions.Value.Seed)
         {
-            try
-            {
-                await SeedAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Seeding the demo data failed; the app runs without it");
-            }
+            return false;
         }
 
-        PrintWelcome();
-    }
+        if (!staffOptions.Value.DemoAccounts)
+        {
+            logger.LogWarning("Demo:Seed is on but Staff:DemoAccounts is off; the demo data needs the demo accounts, so nothing was seeded");
+            return false;
+        }
 
-    private async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var cases = scope.ServiceProvider.GetRequiredService<CaseService>();
-        var training = scope.ServiceProvider.GetRequiredService<TrainingService>();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow();
         foreach (var (office, registration, name, releaseInDays) in People)
         {
+            var today = Offices.LocalDate(office, now);
             var officer = directory.All.First(s => s.Role == StaffRole.LapasOfficer && s.OfficeCode == office);
-            var consent = new Consent(officer.Username, time.GetUtcNow(), [ConsentPurpose.Programme, ConsentPurpose.ShareWithMentors]);
-            await IgnoringConflict(() => cases.EnrolAsync(officer, new Enrollment(office, registration, name, null, today.AddDays(releaseInDays), consent), cancellationToken));
+            var consent = new Consent(officer.Username, now, [ConsentPurpose.Programme, ConsentPurpose.ShareWithMentors]);
+            var enrollment = new Enrollment(office, registration, name, null, today.AddDays(releaseInDays), consent);
+            await IgnoringConflictAsync(() => cases.EnrolAsync(officer, enrollment, client, cancellationToken));
         }
 
-        await SeedBatchAsync(training, "lapas.kupang", TrainingTrack.FoodProcessing, TrainingPartners.DitjenIkma, today, cancellationToken);
-        await SeedBatchAsync(training, "lapas.tangerang", TrainingTrack.Batik, TrainingPartners.YayasanBatikIndonesia, today, cancellationToken);
+        await SeedBatchAsync("lapas.kupang", TrainingTrack.FoodProcessing, TrainingPartners.DitjenIkma, Offices.LocalDate(Offices.LppKupang, now), cancellationToken);
+        await SeedBatchAsync("lapas.tangerang", TrainingTrack.Batik, TrainingPartners.YayasanBatikIndonesia, Offices.LocalDate(Offices.LppTangerang, now), cancellationToken);
         logger.LogInformation("Demo data seeded: {People} people, 2 training batches", People.Length);
+        LogSignIns();
+        return true;
     }
 
-    private async Task SeedBatchAsync(
-        TrainingService training, string username, TrainingTrack track, TrainingPartner partner, DateOnly today, CancellationToken cancellationToken)
+    private async Task SeedBatchAsync(string username, TrainingTrack track, TrainingPartner partner, DateOnly today, CancellationToken cancellationToken)
     {
         var officer = directory.Find(username)!;
         var existing = await training.ListBatchesAsync(officer, officer.OfficeCode, cancellationToken);
         if (existing.Count == 0)
         {
-            await training.CreateBatchAsync(officer, new CreateBatchRequest(track, officer.OfficeCode, partner.Name, today.AddDays(7), today.AddDays(37), 10, null), cancellationToken);
+            await training.CreateBatchAsync(
+                officer, new CreateBatchRequest(track, officer.OfficeCode, partner.Name, today.AddDays(7), today.AddDays(37), 10, null), cancellationToken);
         }
     }
 
-    private static async Task IgnoringConflict(Func<Task> seed)
+    private static async Task IgnoringConflictAsync(Func<Task> seed)
     {
         try
         {
@@ -104,25 +98,11 @@ internal sealed class DemoSeed(
         }
     }
 
-    private void PrintWelcome()
+    private void LogSignIns()
     {
-        var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        logger.LogInformation("PEP Functions is ready at {Urls} (staff pages at /, API under /api, OpenAPI at /openapi/v1.json)", string.Join(", ", urls));
-        if (staffOptions.Value.DemoAccounts)
-        {
-            var accounts = string.Join(Environment.NewLine, directory.All.Select(s => $"    {s.Username,-16} {s.Role,-18} {s.OfficeCode}"));
-            logger.LogInformation("Demo sign-ins (password {Password}):{NewLine}{Accounts}", staffOptions.Value.DemoPassword, Environment.NewLine, accounts);
-        }
-    }
-}
-
-/// <summary>Registers the demo seed.</summary>
-internal static class DemoHosting
-{
-    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
-        builder.Services.AddHostedService<DemoSeed>();
-        return builder;
+        var accounts = string.Join(Environment.NewLine, directory.All.Select(s => $"    {s.Username,-16} {s.Role,-18} {s.OfficeCode}"));
+        logger.LogInformation(
+            "Staff pages at /, API under /api, OpenAPI at /openapi/v1.json. Demo sign-ins (password {Password}):{NewLine}{Accounts}",
+            staffOptions.Value.DemoPassword, Environment.NewLine, accounts);
     }
 }

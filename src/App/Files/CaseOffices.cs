@@ -10,7 +10,7 @@ namespace PepFunctions.App.Files;
 /// property <c>OfficeCode</c>) that the Cases feature keeps — and whether a member of staff may see it or act on it.
 /// </summary>
 /// <remarks>The one place the training, capital and marketing features read the case record.</remarks>
-internal sealed class CaseOffices(HubStorage storage)
+public sealed class CaseOffices(HubStorage storage)
 {
     /// <summary>The case table's name after the hub prefix.</summary>
     public const string CasesTable = "Cases";
@@ -21,6 +21,15 @@ internal sealed class CaseOffices(HubStorage storage)
     /// <summary>The property holding the username of the mentor assigned at release.</summary>
     public const string MentorUsernameProperty = "MentorUsername";
 
+    /// <summary>The property holding the case's <see cref="PipelineStage"/> name.</summary>
+    public const string StageProperty = "Stage";
+
+    /// <summary>The property holding when the person was released (a UTC time), once they are.</summary>
+    public const string ReleasedAtProperty = "ReleasedAt";
+
+    /// <summary>The longest case id a route or body may name (ids are office code and registration number).</summary>
+    public const int MaxCaseIdLength = 200;
+
     /// <summary>The office holding <paramref name="caseId"/>, or <see langword="null"/> when there is no such case.</summary>
     public async Task<string?> FindAsync(string caseId, CancellationToken cancellationToken) =>
         (await FindHolderAsync(caseId, cancellationToken))?.OfficeCode;
@@ -28,32 +37,69 @@ internal sealed class CaseOffices(HubStorage storage)
     /// <summary>The office holding <paramref name="caseId"/> and its mentor, or <see langword="null"/> when there is no such case.</summary>
     public async Task<CaseHolder?> FindHolderAsync(string caseId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(caseId))
+        if (!IsPossibleId(caseId))
         {
             return null;
         }
 
         var table = await storage.TableAsync(CasesTable, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(caseId, caseId, [OfficeCodeProperty, MentorUsernameProperty], cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            caseId, caseId, [OfficeCodeProperty, MentorUsernameProperty, StageProperty, ReleasedAtProperty], cancellationToken);
         return row.HasValue && row.Value!.GetString(OfficeCodeProperty) is { Length: > 0 } office
-            ? new CaseHolder(office, row.Value.GetString(MentorUsernameProperty))
+            ? new CaseHolder(office, row.Value.GetString(MentorUsernameProperty),
+                Enum.TryParse<PipelineStage>(row.Value.GetString(StageProperty), out var stage) ? stage : null,
+                row.Value.GetDateTimeOffset(ReleasedAtProperty))
             : null;
     }
 
     /// <summary>The case's office, when <paramref name="staff"/> may see the case.</summary>
-    /// <exception cref="NotFoundException">No such case.</exception>
-    /// <exception cref="ForbiddenException">The case is held by an office <paramref name="staff"/> does not see.</exception>
-    public async Task<string> RequireViewAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A case held by an office <paramref name="staff"/> does not see answers exactly as a missing one, so that no route reveals
+    /// that it exists (or where it is held).
+    /// </remarks>
+    /// <exception cref="NotFoundException">No such case, or one held by an office <paramref name="staff"/> does not see.</exception>
+    public async Task<string> RequireViewAsync(StaffMember staff, string caseId, CancellationToken cancellationToken) =>
+        (await RequireViewHolderAsync(staff, caseId, cancellationToken)).OfficeCode;
+
+    /// <summary>Who holds the case and where it stands, when <paramref name="staff"/> may see it.</summary>
+    /// <exception cref="NotFoundException">No such case, or one held by an office <paramref name="staff"/> does not see.</exception>
+    public async Task<CaseHolder> RequireViewHolderAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
     {
-        var office = await FindAsync(caseId, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' does not exist.");
-        return AccessPolicy.CanView(staff, office)
-            ? office
-            : throw new ForbiddenException($"Case '{caseId}' is held by {office}, an office {staff.Username} does not see.");
+        var holder = await FindHolderAsync(caseId, cancellationToken);
+        return holder is not null && AccessPolicy.CanView(staff, holder.OfficeCode)
+            ? holder
+            : throw new NotFoundException($"Case '{caseId}' does not exist.");
     }
 
+    /// <summary>Who holds the case and where it stands, when <paramref name="staff"/> may do <paramref name="action"/> to it.</summary>
+    /// <exception cref="NotFoundException">No such case, or one held by an office <paramref name="staff"/> does not see.</exception>
+    /// <exception cref="ForbiddenException">The role may not do this.</exception>
+    public async Task<CaseHolder> RequireHolderAsync(StaffMember staff, PipelineAction action, string caseId, CancellationToken cancellationToken)
+    {
+        var holder = await RequireViewHolderAsync(staff, caseId, cancellationToken);
+        Require(staff, action, holder.OfficeCode);
+        return holder;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="caseId"/> can name a case at all: 1 to <see cref="MaxCaseIdLength"/> characters, none of them a
+    /// character a table key refuses (<c>/ \ # ?</c> or a control character). Anything else is no case (404), not a storage error.
+    /// </summary>
+    public static bool IsPossibleId(string? caseId) =>
+        !string.IsNullOrWhiteSpace(caseId) && caseId.Length <= MaxCaseIdLength
+        && !caseId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+
+    /// <summary>
+    /// <paramref name="id"/> (a case or batch id from a route) as the action log's scope (<see cref="ActionLog"/>), so a key
+    /// character in it answers 404 before any table is asked.
+    /// </summary>
+    /// <exception cref="NotFoundException">The id cannot name a case or batch.</exception>
+    public static string ActionScope(string id) =>
+        IsPossibleId(id) ? id : throw new NotFoundException($"'{id}' does not exist.");
+
     /// <summary>The case's office, when <paramref name="staff"/> may do <paramref name="action"/> to the case.</summary>
-    /// <exception cref="NotFoundException">No such case.</exception>
-    /// <exception cref="ForbiddenException">The role may not do this, or the case is held by another office.</exception>
+    /// <exception cref="NotFoundException">No such case, or one held by an office <paramref name="staff"/> does not see.</exception>
+    /// <exception cref="ForbiddenException">The role may not do this.</exception>
     public async Task<string> RequireAsync(StaffMember staff, PipelineAction action, string caseId, CancellationToken cancellationToken)
     {
         var office = await RequireViewAsync(staff, caseId, cancellationToken);
@@ -92,7 +138,9 @@ internal sealed class CaseOffices(HubStorage storage)
 /// <summary>Who holds a case now.</summary>
 /// <param name="OfficeCode">The responsible office.</param>
 /// <param name="MentorUsername">The Bapas officer or Pokmas Lipas mentor assigned at release; null before.</param>
-internal sealed record CaseHolder(string OfficeCode, string? MentorUsername);
+/// <param name="Stage">Where the case stands in the pipeline; null when the record does not say.</param>
+/// <param name="ReleasedAt">When the person was released; null before.</param>
+public sealed record CaseHolder(string OfficeCode, string? MentorUsername, PipelineStage? Stage = null, DateTimeOffset? ReleasedAt = null);
 
 /// <summary>Table helpers the features share.</summary>
 internal static class TableErrors

@@ -14,14 +14,14 @@ namespace PepFunctions.App.Files;
 /// An upload is checked before anything is stored: its size against <see cref="FilesOptions.MaxUploadBytes"/>, and
 /// its type by the content's first bytes (not only the declared header). It is stored with the type found in the content.
 /// </remarks>
-internal sealed class FileStore(HubStorage storage, IOptions<FilesOptions> options)
+public sealed class FileStore(HubStorage storage, IOptions<FilesOptions> options)
 {
     private const string OctetStream = "application/octet-stream";
 
     /// <summary>Checks <paramref name="upload"/> and stores it as <paramref name="blobName"/>, replacing an earlier one.</summary>
-    /// <returns>The content type it was stored with.</returns>
+    /// <returns>The content type it was stored with, and a hash of the content (the same file uploaded again has the same).</returns>
     /// <exception cref="RequestValidationException">Empty, too large, or not one of <paramref name="allowed"/>; nothing was stored.</exception>
-    public async Task<string> SaveAsync(string blobName, FileUpload upload, IReadOnlyList<FileType> allowed, string field, CancellationToken cancellationToken)
+    public async Task<SavedFile> SaveAsync(string blobName, FileUpload upload, IReadOnlyList<FileType> allowed, string field, CancellationToken cancellationToken)
     {
         var content = await ReadCheckedAsync(upload, field, cancellationToken);
         var type = FileType.Sniff(content.Span);
@@ -43,7 +43,7 @@ internal sealed class FileStore(HubStorage storage, IOptions<FilesOptions> optio
             new BinaryData(content),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type.ContentType } },
             cancellationToken);
-        return type.ContentType;
+        return new SavedFile(type.ContentType, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.Span)));
     }
 
     /// <summary>Opens a stored file, or returns <see langword="null"/> when there is none.</summary>
@@ -94,3 +94,6 @@ internal sealed class FileStore(HubStorage storage, IOptions<FilesOptions> optio
 
     private static string Megabytes(long bytes) => (bytes / (1024d * 1024d)).ToString("0.##", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A file as stored: its content type (from the content) and a SHA-256 of its content, in hex.</summary>
+public sealed record SavedFile(string ContentType, string ContentHash);

@@ -3,14 +3,18 @@ namespace PepFunctions.App.Files;
 /// <summary>A kind of file the app accepts, recognised by its first bytes (magic number).</summary>
 /// <param name="ContentType">The MIME type it is stored and served with.</param>
 /// <param name="Name">What staff call it in an error message.</param>
-internal sealed record FileType(string ContentType, string Name)
+public sealed record FileType(string ContentType, string Name)
 {
+    /// <summary>A PDF document.</summary>
     public static FileType Pdf { get; } = new("application/pdf", "PDF");
 
+    /// <summary>A JPEG image.</summary>
     public static FileType Jpeg { get; } = new("image/jpeg", "JPEG");
 
+    /// <summary>A PNG image.</summary>
     public static FileType Png { get; } = new("image/png", "PNG");
 
+    /// <summary>A WebP image.</summary>
     public static FileType WebP { get; } = new("image/webp", "WebP");
 
     /// <summary>Training certificates: a scan or a photo.</summary>

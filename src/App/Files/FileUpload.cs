@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PepFunctions.App.Http;
 
 namespace PepFunctions.App.Files;
 
@@ -7,19 +8,52 @@ namespace PepFunctions.App.Files;
 /// <param name="DeclaredContentType">The content type the browser declared; checked against the content.</param>
 /// <param name="Length">Its size in bytes.</param>
 /// <param name="OpenReadStream">Opens the content.</param>
-internal sealed record FileUpload(string? FileName, string? DeclaredContentType, long Length, Func<Stream> OpenReadStream)
+public sealed record FileUpload(string? FileName, string? DeclaredContentType, long Length, Func<Stream> OpenReadStream)
 {
+    /// <summary>The multipart field an API request carries the file in.</summary>
+    public const string Field = "file";
+
     /// <summary>The upload behind a multipart form field.</summary>
     public static FileUpload From(IFormFile file) => new(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
 
     /// <summary>The upload in the multipart field <c>file</c> of an API request; a 400 naming the field when it is missing.</summary>
+    /// <exception cref="RequestValidationException">There is no such field.</exception>
     public static FileUpload Required(IFormFile? file, string what) => file is null
-        ? throw new Http.RequestValidationException("file", $"Attach the {what} as the multipart field 'file'.")
+        ? throw new RequestValidationException(Field, $"Attach the {what} as the multipart field '{Field}'.")
         : From(file);
+
+    /// <summary>
+    /// Runs <paramref name="save"/> with the upload in the multipart field <c>file</c> of <paramref name="request"/>:
+    /// 415 when the request is not <c>multipart/form-data</c> (as form binding answered), 400 naming the field when
+    /// the field is missing or the body cannot be read.
+    /// </summary>
+    public static async Task<IResult> SaveRequiredAsync(
+        HttpRequest request, string what, Func<FileUpload, Task<IResult>> save, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem($"Send the {what} as multipart/form-data, in the field '{Field}'.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new RequestValidationException(Field, $"The multipart body cannot be read: {ex.Message}");
+        }
+
+        return await save(Required(form.Files.GetFile(Field), what));
+    }
 }
 
 /// <summary>A file read back from storage.</summary>
-internal sealed record StoredFile(Stream Content, string ContentType)
+/// <param name="Content">The file's content, to be disposed of by the reader.</param>
+/// <param name="ContentType">The content type it was stored with.</param>
+public sealed record StoredFile(Stream Content, string ContentType)
 {
     /// <summary>The file as an HTTP response with its content type.</summary>
     public FileStreamHttpResult ToResult() => TypedResults.Stream(Content, ContentType);

@@ -1,9 +1,6 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using PepFunctions.App.Hosting;
 using PepFunctions.Domain;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Files;
 
@@ -11,16 +8,23 @@ namespace PepFunctions.App.Files;
 internal static class FilesHosting
 {
     /// <summary>
-    /// Adds <see cref="HubStorage"/>, <see cref="FileStore"/> and <see cref="CaseOffices"/>, with table and blob
-    /// clients on <see cref="DurableStorageOptions.ConnectionString"/> unless another feature registered them first.
+    /// Adds <see cref="HubStorage"/>, <see cref="FileStore"/> and <see cref="CaseOffices"/> on the function app's
+    /// storage account (<see cref="StorageHosting.AddRecordStorageAccount"/>), <see cref="FilesOptions"/> checked on start,
+    /// and the system clock unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
-    public static WebApplicationBuilder AddRecordStorage(this WebApplicationBuilder builder)
+    /// <remarks>The training, capital and marketing features each call it; the second and later calls change nothing.</remarks>
+    public static IHostApplicationBuilder AddRecordStorage(this IHostApplicationBuilder builder)
     {
+        builder.AddRecordStorageAccount();
+        if (builder.Services.Any(service => service.ServiceType == typeof(FileStore)))
+        {
+            return builder;
+        }
+
         builder.Services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<DurableStorageOptions>>().Value.ConnectionString));
-        builder.Services.TryAddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<DurableStorageOptions>>().Value.ConnectionString));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<HubStorage>();
-        builder.Services.TryAddSingleton<FileStore>();
+        builder.Services.AddSingleton<FileStore>();
         builder.Services.TryAddSingleton<CaseOffices>();
 
         // Batch capacity, attendance threshold and referral wait; the Cases feature binds the same section.

@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace PepFunctions.App.Files;
 
 /// <summary>Limits on uploaded files (configuration section <c>Files</c>).</summary>
-internal sealed class FilesOptions
+public sealed class FilesOptions
 {
+    /// <summary>The configuration section: <c>Files</c>.</summary>
     public const string SectionName = "Files";
 
     /// <summary>The largest upload accepted, in bytes; 5 MB by default.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using PepFunctions.Durable;
+using PepFunctions.App.Hosting;
 
 namespace PepFunctions.App.Files;
 
@@ -11,7 +11,7 @@ namespace PepFunctions.App.Files;
 /// (<c>{hub}TrainingBatches</c>, <c>{hub lowercase}-files</c>) so each hub — and each test — has its own.
 /// </summary>
 /// <remarks>Each table and the container are created on first use, once per process.</remarks>
-internal sealed class HubStorage(TableServiceClient tables, BlobServiceClient blobs, IOptions<DurableStorageOptions> options)
+public sealed class HubStorage(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
 {
     private readonly string _hub = options.Value.TaskHubName;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);

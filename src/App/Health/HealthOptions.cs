@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PepFunctions.App.Health;
 
 /// <summary>How <c>GET /api/health</c> probes its dependencies (configuration section <c>Health</c>).</summary>
-internal sealed class HealthOptions
+public sealed class HealthOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Health";

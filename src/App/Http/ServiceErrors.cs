@@ -22,30 +22,27 @@ internal sealed class NotFoundException(string message) : Exception(message);
 /// <summary>The thing's state does not allow this now (a full batch, a referral already answered).</summary>
 internal sealed class ConflictException(string message) : Exception(message);
 
-/// <summary>
-/// Turns the app services' exceptions into ProblemDetails for the endpoints it is added to:
-/// 400 naming the fields, 403, 404, 409. Forms catch the same exceptions and show them next to the fields.
-/// </summary>
-internal sealed class ServiceErrors : IEndpointFilter
+/// <summary>The request's body is larger than the API accepts (413); nothing was read or stored.</summary>
+internal sealed class PayloadTooLargeException(long limitBytes)
+    : Exception($"The request body is larger than {limitBytes:N0} bytes.")
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception ex) when (ToProblem(ex) is { } problem)
-        {
-            return problem;
-        }
-    }
+    public long LimitBytes { get; } = limitBytes;
+}
 
-    internal static IResult? ToProblem(Exception exception) => exception switch
+/// <summary>
+/// Turns the app services' exceptions into ProblemDetails: 400 naming the fields, 403, 404, 409. <see cref="StaffApi"/>
+/// answers them for the JSON API; forms catch the same exceptions and show them next to the fields.
+/// </summary>
+internal static class ServiceErrors
+{
+    /// <summary>The response for a service exception; null for one that is not the caller's fault (a bug: it propagates, 500).</summary>
+    public static IResult? ToProblem(Exception exception) => exception switch
     {
         RequestValidationException invalid => ValidationErrors.Problem(invalid.Errors),
         ForbiddenException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
         NotFoundException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         ConflictException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
+        PayloadTooLargeException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large"),
         _ => null,
     };
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PepFunctions.Durable;
 
 namespace PepFunctions.App.Http;
 
@@ -38,24 +37,6 @@ internal sealed class ValidationErrors
     /// <summary>Records that <paramref name="field"/> is wrong.</summary>
     public void Add(string field, string message) =>
         _errors[field] = _errors.TryGetValue(field, out var earlier) ? [.. earlier, message] : [message];
-
-    /// <summary>Checks an optional instance id against <see cref="InstanceIds.Validate"/>.</summary>
-    public void AddIfInvalidInstanceId(string field, string? instanceId)
-    {
-        if (instanceId is null)
-        {
-            return;
-        }
-
-        try
-        {
-            InstanceIds.Validate(instanceId, field);
-        }
-        catch (ArgumentException ex)
-        {
-            Add(field, MessageOf(ex));
-        }
-    }
 
     /// <summary>The 400 response listing every error.</summary>
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(_errors);

@@ -1,17 +1,16 @@
 using System.Text.Json;
-using PepFunctions.Durable;
+using System.Text.Json.Serialization;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace PepFunctions.App.Instances;
-
-/// <summary>An instance was started; poll <paramref name="StatusUrl"/> for its status.</summary>
-internal sealed record StartedResponse(string InstanceId, string StatusUrl);
 
 /// <summary>One orchestration instance, with its payloads as JSON.</summary>
 internal sealed record InstanceResponse(
     string InstanceId,
     string Name,
-    string Version,
-    OrchestrationStatus Status,
+    OrchestrationRuntimeStatus Status,
     JsonElement? CustomStatus,
     JsonElement? Input,
     JsonElement? Output,
@@ -23,49 +22,127 @@ internal sealed record InstanceResponse(
     public static InstanceResponse From(OrchestrationMetadata instance) => new(
         instance.InstanceId,
         instance.Name,
-        instance.Version,
-        instance.Status,
-        Parse(instance.SerializedCustomStatus),
-        Parse(instance.SerializedInput),
-        Parse(instance.SerializedOutput),
+        instance.RuntimeStatus,
+        Payload.Parse(instance.SerializedCustomStatus),
+        Payload.Parse(instance.SerializedInput),
+        Payload.Parse(instance.SerializedOutput),
         FailureResponse.From(instance.FailureDetails),
         instance.CreatedAt,
         instance.LastUpdatedAt);
+}
 
-    private static JsonElement? Parse(string? json)
+/// <summary>Why an instance or a step failed. The stack trace stays in the history store and Application Insights, not here.</summary>
+internal sealed record FailureResponse(string ErrorType, string ErrorMessage)
+{
+    /// <summary>Maps the client's failure details; null stays null.</summary>
+    public static FailureResponse? From(TaskFailureDetails? failure) =>
+        failure is null ? null : new FailureResponse(failure.ErrorType, failure.ErrorMessage);
+
+    /// <summary>Maps the engine's failure details from a history event; null stays null.</summary>
+    public static FailureResponse? From(DurableTask.Core.FailureDetails? failure) =>
+        failure is null ? null : new FailureResponse(failure.ErrorType, failure.ErrorMessage);
+}
+
+/// <summary>One instance in a list, without payloads.</summary>
+internal sealed record InstanceSummary(
+    string InstanceId, string Name, OrchestrationRuntimeStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt)
+{
+    /// <summary>Maps the client's view of an instance.</summary>
+    public static InstanceSummary From(OrchestrationMetadata instance) =>
+        new(instance.InstanceId, instance.Name, instance.RuntimeStatus, instance.CreatedAt, instance.LastUpdatedAt);
+}
+
+/// <summary>A page of instances; pass <paramref name="ContinuationToken"/> back for the next one (null on the last).</summary>
+internal sealed record InstancePageResponse(IReadOnlyList<InstanceSummary> Items, string? ContinuationToken);
+
+/// <summary>An instance's history, event by event, oldest first.</summary>
+internal sealed record HistoryResponse(string InstanceId, IReadOnlyList<HistoryEntryResponse> Events);
+
+/// <summary>One history event; the optional fields are there when the event has them.</summary>
+/// <param name="EventId">The event's sequence number in the history (-1 for events that have none).</param>
+/// <param name="EventType">
+/// The engine's name for it: <c>ExecutionStarted</c>, <c>TaskScheduled</c>, <c>TaskCompleted</c>, <c>TimerFired</c>,
+/// <c>EventRaised</c>, <c>ExecutionCompleted</c>, …
+/// </param>
+/// <param name="Timestamp">When it happened (UTC).</param>
+/// <param name="Name">The orchestration, activity, sub-orchestration or event name.</param>
+/// <param name="TaskId">The step an event schedules or answers: an activity's, timer's or sub-orchestration's sequence number.</param>
+/// <param name="Input">The input or event payload, JSON text as stored.</param>
+/// <param name="Result">The step's or execution's result, JSON text as stored.</param>
+/// <param name="Reason">Why the instance was suspended, resumed or terminated.</param>
+/// <param name="FireAt">When a timer fires (UTC).</param>
+/// <param name="Status">How the execution ended (<c>ExecutionCompleted</c>).</param>
+/// <param name="Failure">Why a step or the execution failed.</param>
+internal sealed record HistoryEntryResponse(
+    int EventId,
+    string EventType,
+    DateTimeOffset Timestamp,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TaskId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Input = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Result = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? FireAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure = null)
+{
+    /// <summary>Maps one of the engine's history events.</summary>
+    public static HistoryEntryResponse From(HistoryEvent e)
+    {
+        var entry = new HistoryEntryResponse(e.EventId, e.EventType.ToString(), Utc(e.Timestamp));
+        return e switch
+        {
+            ExecutionStartedEvent started => entry with { Name = started.Name, Input = started.Input },
+            TaskScheduledEvent scheduled => entry with { Name = scheduled.Name, TaskId = scheduled.EventId, Input = scheduled.Input },
+            TaskCompletedEvent completed => entry with { TaskId = completed.TaskScheduledId, Result = completed.Result },
+            TaskFailedEvent failed => entry with { TaskId = failed.TaskScheduledId, Failure = FailureOf(failed.FailureDetails, failed.Reason) },
+            TimerCreatedEvent timer => entry with { TaskId = timer.EventId, FireAt = Utc(timer.FireAt) },
+            TimerFiredEvent fired => entry with { TaskId = fired.TimerId, FireAt = Utc(fired.FireAt) },
+            SubOrchestrationInstanceCreatedEvent sub => entry with { Name = sub.Name, TaskId = sub.EventId, Input = sub.Input },
+            SubOrchestrationInstanceCompletedEvent sub => entry with { TaskId = sub.TaskScheduledId, Result = sub.Result },
+            SubOrchestrationInstanceFailedEvent sub => entry with { TaskId = sub.TaskScheduledId, Failure = FailureOf(sub.FailureDetails, sub.Reason) },
+            EventRaisedEvent raised => entry with { Name = raised.Name, Input = raised.Input },
+            EventSentEvent sent => entry with { Name = sent.Name, Input = sent.Input },
+            ExecutionSuspendedEvent suspended => entry with { Reason = suspended.Reason },
+            ExecutionResumedEvent resumed => entry with { Reason = resumed.Reason },
+            ExecutionTerminatedEvent terminated => entry with { Reason = terminated.Input },
+            ExecutionCompletedEvent ended => entry with
+            {
+                Status = ended.OrchestrationStatus.ToString(), Result = ended.Result, Failure = FailureResponse.From(ended.FailureDetails),
+            },
+            _ => entry,
+        };
+    }
+
+    private static FailureResponse? FailureOf(DurableTask.Core.FailureDetails? details, string? reason) =>
+        FailureResponse.From(details) ?? (reason is null ? null : new FailureResponse("Unknown", reason));
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+}
+
+/// <summary>Optional body of terminate, suspend and resume.</summary>
+/// <param name="Reason">Why; recorded in the instance's history (a terminated instance's output).</param>
+internal sealed record ReasonRequest(string? Reason);
+
+/// <summary>Payloads as the data converter stored them.</summary>
+internal static class Payload
+{
+    /// <summary>The stored JSON as an element; text that is not JSON comes back as a JSON string; null stays null.</summary>
+    public static JsonElement? Parse(string? json)
     {
         if (json is null)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(json);
+        }
     }
 }
-
-/// <summary>Why an instance failed or was terminated. The stack trace stays in the history, not here.</summary>
-internal sealed record FailureResponse(string ErrorType, string ErrorMessage)
-{
-    /// <summary>Maps failure details; null stays null.</summary>
-    public static FailureResponse? From(TaskFailureDetails? failure) =>
-        failure is null ? null : new FailureResponse(failure.ErrorType, failure.ErrorMessage);
-}
-
-/// <summary>One instance in a list, without payloads.</summary>
-internal sealed record InstanceSummary(string InstanceId, string Name, OrchestrationStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt)
-{
-    /// <summary>Maps the client's view of an instance.</summary>
-    public static InstanceSummary From(OrchestrationMetadata instance) =>
-        new(instance.InstanceId, instance.Name, instance.Status, instance.CreatedAt, instance.LastUpdatedAt);
-}
-
-/// <summary>A page of instances; pass <paramref name="ContinuationToken"/> back for the next one (null on the last).</summary>
-internal sealed record InstancePageResponse(IReadOnlyList<InstanceSummary> Items, string? ContinuationToken);
-
-/// <summary>An instance's current execution, event by event (payloads are JSON text as stored).</summary>
-internal sealed record HistoryResponse(string InstanceId, IReadOnlyList<HistoryEvent> Events);
-
-/// <summary>Optional body of terminate, suspend and resume.</summary>
-/// <param name="Reason">Why; recorded in the instance's history.</param>
-internal sealed record ReasonRequest(string? Reason);

@@ -3,20 +3,20 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Marketing;
 
 /// <summary>Adds a product a person makes.</summary>
-internal sealed record ProductRequest(string? Name, ProductCategory? Category, string? Description, long? PriceRupiah);
+public sealed record ProductRequest(string? Name, ProductCategory? Category, string? Description, long? PriceRupiah);
 
 /// <summary>A curator's decision: <see cref="CurationStatus.Approved"/> or <see cref="CurationStatus.Rejected"/> (with a reason).</summary>
-internal sealed record CurationRequest(CurationStatus? Decision, string? Reason);
+public sealed record CurationRequest(CurationStatus? Decision, string? Reason);
 
 /// <summary>What the business sold in one month; recording a month again replaces it.</summary>
-internal sealed record SalesRequest(string? Month, long? SalesRupiah);
+public sealed record SalesRequest(string? Month, long? SalesRupiah);
 
 /// <summary>A product.</summary>
-internal sealed record ProductResponse(
+public sealed record ProductResponse(
     string ProductId, string CaseId, string Name, ProductCategory Category, string Description, long PriceRupiah, string Price,
     bool HasPhoto, CurationStatus? Curation, string? NominatedBy, DateTimeOffset? NominatedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason)
 {
-    public static ProductResponse From(ProductEntity row) => new(
+    internal static ProductResponse From(ProductEntity row) => new(
         row.RowKey, row.PartitionKey, row.Name, Enum.Parse<ProductCategory>(row.Category), row.Description, row.PriceRupiah,
         Rupiah.Format(row.PriceRupiah), row.PhotoContentType is not null,
         row.CurationStatus is null ? null : Enum.Parse<CurationStatus>(row.CurationStatus),
@@ -24,11 +24,11 @@ internal sealed record ProductResponse(
 }
 
 /// <summary>A product in the curators' queue.</summary>
-internal sealed record CurationItemResponse(
+public sealed record CurationItemResponse(
     string CaseId, string ProductId, string Name, ProductCategory Category, long PriceRupiah, string OfficeCode, string Province,
     CurationStatus Status, string NominatedBy, DateTimeOffset NominatedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason)
 {
-    public static CurationItemResponse From(CurationQueueEntity row)
+    internal static CurationItemResponse From(CurationQueueEntity row)
     {
         var (caseId, productId) = row.Keys();
         return new(caseId, productId, row.Name, Enum.Parse<ProductCategory>(row.Category), row.PriceRupiah, row.OfficeCode, row.Province,
@@ -37,7 +37,7 @@ internal sealed record CurationItemResponse(
 }
 
 /// <summary>One month of sales.</summary>
-internal sealed record SalesResponse(string Month, long SalesRupiah, string Sales, string RecordedBy, DateTimeOffset RecordedAt)
+public sealed record SalesResponse(string Month, long SalesRupiah, string Sales, string RecordedBy, DateTimeOffset RecordedAt)
 {
-    public static SalesResponse From(SalesEntity row) => new(row.RowKey, row.SalesRupiah, Rupiah.Format(row.SalesRupiah), row.RecordedBy, row.RecordedAt);
+    internal static SalesResponse From(SalesEntity row) => new(row.RowKey, row.SalesRupiah, Rupiah.Format(row.SalesRupiah), row.RecordedBy, row.RecordedAt);
 }

@@ -57,6 +57,12 @@ internal sealed class ProductEntity : ITableEntity
     public DateTimeOffset? DecidedAt { get; set; }
 
     public string? DecisionReason { get; set; }
+
+    /// <summary>The idempotency key of the action that made the latest nomination, so its retry is recognised.</summary>
+    public string? NominationKey { get; set; }
+
+    /// <summary>The idempotency key of the action that curated the latest nomination; cleared when the product is nominated again.</summary>
+    public string? CurationKey { get; set; }
 }
 
 /// <summary>A row of <c>ProductsForCuration</c>: a nominated product in the queue of its status.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
@@ -16,16 +17,31 @@ namespace PepFunctions.App.Marketing;
 /// queue is one partition. The product row is the truth: it changes first (with its ETag), then the queue row
 /// moves to the new status's partition.
 /// </remarks>
-internal sealed class ProductService(HubStorage storage, CaseOffices cases, FileStore files, TimeProvider time, ILogger<ProductService> logger)
+public sealed partial class ProductService(
+    HubStorage storage, CaseOffices cases, FileStore files, CaseTimeline timeline, TimeProvider time, ILogger<ProductService> logger)
 {
+    /// <summary>The longest reason a curator gives.</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary>Adds a product a person makes, with a new random product id.</summary>
+    public Task<ProductResponse> AddAsync(StaffMember staff, string caseId, ProductRequest request, CancellationToken cancellationToken) =>
+        AddAsync(staff, caseId, request, actionKey: null, cancellationToken);
+
     /// <summary>Adds a product a person makes.</summary>
-    public async Task<ProductResponse> AddAsync(StaffMember staff, string caseId, ProductRequest request, CancellationToken cancellationToken)
+    /// <param name="staff">Who adds it.</param>
+    /// <param name="caseId">The person's case.</param>
+    /// <param name="request">The product.</param>
+    /// <param name="actionKey">The action's idempotency key: the product id is derived from it, so a retry after a crash finds the
+    /// product the first attempt wrote; null for a random id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<ProductResponse> AddAsync(
+        StaffMember staff, string caseId, ProductRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         var product = new Product(
-            "prd-" + RandomNumberGenerator.GetHexString(12, lowercase: true), request.Name?.Trim() ?? "", request.Category ?? default,
+            "prd-" + (actionKey is null ? RandomNumberGenerator.GetHexString(12, lowercase: true) : StableIds.From(actionKey, 12)), request.Name?.Trim() ?? "", request.Category ?? default,
             request.Description?.Trim() ?? "", request.PriceRupiah ?? 0);
         var errors = product.Validate().ToList();
-        if (request.Category is null)
+        if (request.Category is not { } category || !Enum.IsDefined(category))
         {
             errors.Add(new(nameof(Product.Category), "Choose the product's category."));
         }
@@ -48,8 +64,19 @@ internal sealed class ProductService(HubStorage storage, CaseOffices cases, File
             CreatedAt = time.GetUtcNow(),
         };
         var table = await storage.TableAsync(MarketingTables.Products, cancellationToken);
-        await table.AddEntityAsync(row, cancellationToken);
-        logger.LogInformation("Product {ProductId} of case {CaseId} added by {Username}", row.RowKey, caseId, staff.Username);
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            logger.LogInformation("Product {ProductId} of case {CaseId} added by {Username}", row.RowKey, caseId, staff.Username);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
+        {
+            // Written by this same action before a crash, or by its twin racing: finish with its timeline entry.
+            row = (await table.GetEntityAsync<ProductEntity>(caseId, row.RowKey, cancellationToken: cancellationToken)).Value;
+        }
+
+        await timeline.AppendActionAsync(caseId, row.CreatedAt, row.CreatedBy, TimelineAction.ProductAdded,
+            TimelineDetail.ProductAdded(row.RowKey, Enum.Parse<ProductCategory>(row.Category), row.PriceRupiah), actionKey ?? row.RowKey, cancellationToken);
         return ProductResponse.From(row);
     }
 
@@ -72,8 +99,12 @@ internal sealed class ProductService(HubStorage storage, CaseOffices cases, File
     {
         await cases.RequireAsync(staff, PipelineAction.AddProduct, caseId, cancellationToken);
         var (table, row) = await RequireProductAsync(caseId, productId, cancellationToken);
-        row.PhotoContentType = await files.SaveAsync(PhotoBlob(caseId, productId), upload, FileType.Photo, "file", cancellationToken);
+        var saved = await files.SaveAsync(PhotoBlob(caseId, productId), upload, FileType.Photo, "file", cancellationToken);
+        row.PhotoContentType = saved.ContentType;
         await ReplaceAsync(table, row, cancellationToken);
+        // Keyed by the content: the same photo sent again (a retry) is one entry.
+        await timeline.AppendActionAsync(caseId, time.GetUtcNow(), staff.Username, TimelineAction.ProductPhotoUploaded,
+            TimelineDetail.ProductPhotoUploaded(productId), $"{productId}|{saved.ContentHash}", cancellationToken);
         return ProductResponse.From(row);
     }
 
@@ -83,80 +114,6 @@ internal sealed class ProductService(HubStorage storage, CaseOffices cases, File
         await cases.RequireViewAsync(staff, caseId, cancellationToken);
         return await files.OpenAsync(PhotoBlob(caseId, productId), cancellationToken)
             ?? throw new NotFoundException($"Product '{productId}' of case '{caseId}' has no photo.");
-    }
-
-    /// <summary>Nominates the product as the office's <i>produk unggulan</i>; a rejected product may be nominated again.</summary>
-    public async Task<ProductResponse> NominateAsync(StaffMember staff, string caseId, string productId, CancellationToken cancellationToken)
-    {
-        var office = await cases.RequireAsync(staff, PipelineAction.NominateProduct, caseId, cancellationToken);
-        var (table, row) = await RequireProductAsync(caseId, productId, cancellationToken);
-        var previous = row.CurationStatus;
-        if (previous is nameof(CurationStatus.Pending) or nameof(CurationStatus.Approved))
-        {
-            throw new ConflictException($"The product is already nominated ({previous}).");
-        }
-
-        row.CurationStatus = nameof(CurationStatus.Pending);
-        row.NominatedBy = staff.Username;
-        row.NominatedAt = time.GetUtcNow();
-        row.DecidedBy = null;
-        row.DecidedAt = null;
-        row.DecisionReason = null;
-        await ReplaceAsync(table, row, cancellationToken);
-        await MoveInQueueAsync(row, office, previous, cancellationToken);
-        logger.LogInformation("Product {ProductId} of case {CaseId} nominated by {Username}", productId, caseId, staff.Username);
-        return ProductResponse.From(row);
-    }
-
-    /// <summary>A national curator approves or rejects a nominated product.</summary>
-    public async Task<ProductResponse> CurateAsync(
-        StaffMember staff, string caseId, string productId, CurationRequest request, CancellationToken cancellationToken)
-    {
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        if (request.Decision is not (CurationStatus.Approved or CurationStatus.Rejected))
-        {
-            throw new RequestValidationException(nameof(request.Decision), "The decision is Approved or Rejected.");
-        }
-
-        var office = await cases.RequireAsync(staff, PipelineAction.CurateProduct, caseId, cancellationToken);
-        var now = time.GetUtcNow();
-        var decision = request.Decision == CurationStatus.Approved
-            ? CurationDecision.Approve(staff.Username, now, reason)
-            : CurationDecision.Reject(staff.Username, now, reason ?? throw new RequestValidationException(nameof(request.Reason),
-                "Give the reason for the rejection, so the office knows what to improve."));
-        var (table, row) = await RequireProductAsync(caseId, productId, cancellationToken);
-        if (row.CurationStatus != nameof(CurationStatus.Pending))
-        {
-            throw new ConflictException(row.CurationStatus is null
-                ? "The product has not been nominated; only nominated products are curated."
-                : $"The product was already curated ({row.CurationStatus}).");
-        }
-
-        row.CurationStatus = decision.Status.ToString();
-        row.DecidedBy = decision.DecidedBy;
-        row.DecidedAt = decision.DecidedAt;
-        row.DecisionReason = decision.Reason;
-        await ReplaceAsync(table, row, cancellationToken);
-        await MoveInQueueAsync(row, office, nameof(CurationStatus.Pending), cancellationToken);
-        logger.LogInformation("Product {ProductId} of case {CaseId} curated {Decision} by {Username}", productId, caseId, decision.Status, staff.Username);
-        return ProductResponse.From(row);
-    }
-
-    /// <summary>The nominated products in <paramref name="status"/> that the staff member sees (a Kanwil: its province), oldest first.</summary>
-    public async Task<IReadOnlyList<CurationItemResponse>> QueueAsync(StaffMember staff, CurationStatus status, CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(MarketingTables.ProductsForCuration, cancellationToken);
-        var items = new List<CurationItemResponse>();
-        var partition = status.ToString();
-        await foreach (var row in table.QueryAsync<CurationQueueEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
-        {
-            if (AccessPolicy.CanView(staff, row.OfficeCode))
-            {
-                items.Add(CurationItemResponse.From(row));
-            }
-        }
-
-        return [.. items.OrderBy(item => item.NominatedAt)];
     }
 
     private static string PhotoBlob(string caseId, string productId) => $"{caseId}/products/{productId}/photo";
@@ -170,40 +127,27 @@ internal sealed class ProductService(HubStorage storage, CaseOffices cases, File
 
     private static async Task ReplaceAsync(TableClient table, ProductEntity row, CancellationToken cancellationToken)
     {
+        if (!await TryReplaceAsync(table, row, cancellationToken))
+        {
+            throw Concurrent(row.RowKey);
+        }
+    }
+
+    /// <summary>Replaces the row if it is unchanged since it was read (its ETag); false when it was changed meanwhile.</summary>
+    private static async Task<bool> TryReplaceAsync(TableClient table, ProductEntity row, CancellationToken cancellationToken)
+    {
         try
         {
             var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
             row.ETag = response.Headers.ETag ?? row.ETag;
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status412PreconditionFailed)
         {
-            throw new ConflictException($"Product '{row.RowKey}' was changed by someone else at the same moment; load it again.");
+            return false;
         }
     }
 
-    /// <summary>Writes the product's queue row under its new status, then removes the one under <paramref name="previousStatus"/>.</summary>
-    private async Task MoveInQueueAsync(ProductEntity row, string office, string? previousStatus, CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(MarketingTables.ProductsForCuration, cancellationToken);
-        var key = CurationQueueEntity.KeyOf(row.PartitionKey, row.RowKey);
-        await table.UpsertEntityAsync(new CurationQueueEntity
-        {
-            PartitionKey = row.CurationStatus!,
-            RowKey = key,
-            OfficeCode = office,
-            Province = Offices.Find(office)?.Province ?? "",
-            Name = row.Name,
-            Category = row.Category,
-            PriceRupiah = row.PriceRupiah,
-            NominatedAt = row.NominatedAt ?? time.GetUtcNow(),
-            NominatedBy = row.NominatedBy ?? "",
-            DecidedBy = row.DecidedBy,
-            DecidedAt = row.DecidedAt,
-            DecisionReason = row.DecisionReason,
-        }, TableUpdateMode.Replace, cancellationToken);
-        if (previousStatus is not null && previousStatus != row.CurationStatus)
-        {
-            await table.DeleteEntityAsync(previousStatus, key, ETag.All, cancellationToken);
-        }
-    }
+    private static ConflictException Concurrent(string productId) =>
+        new($"Product '{productId}' was changed by someone else at the same moment; load it again.");
 }

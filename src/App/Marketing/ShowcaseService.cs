@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
@@ -10,7 +11,7 @@ namespace PepFunctions.App.Marketing;
 
 /// <summary>Where a product is shown or sold.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ShowcaseKind>))]
-internal enum ShowcaseKind
+public enum ShowcaseKind
 {
     /// <summary>An exhibition or festival (e.g. a provincial UMKM festival, a national show of inmates' products).</summary>
     Exhibition,
@@ -20,10 +21,10 @@ internal enum ShowcaseKind
 }
 
 /// <summary>Records an exhibition or a sales channel for a product.</summary>
-internal sealed record ShowcaseRequest(ShowcaseKind? Kind, string? Name, DateOnly? Date, string? Place);
+public sealed record ShowcaseRequest(ShowcaseKind? Kind, string? Name, DateOnly? Date, string? Place);
 
 /// <summary>An exhibition or sales channel of a product.</summary>
-internal sealed record ShowcaseResponse(string ShowcaseId, string ProductId, ShowcaseKind Kind, string Name, DateOnly? Date, string? Place, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record ShowcaseResponse(string ShowcaseId, string ProductId, ShowcaseKind Kind, string Name, DateOnly? Date, string? Place, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>A row of <c>ProductShowcases</c>: PartitionKey = case id, RowKey = <c>productId|showcaseId</c>.</summary>
 internal sealed class ShowcaseEntity : ITableEntity
@@ -57,12 +58,22 @@ internal sealed class ShowcaseEntity : ITableEntity
 }
 
 /// <summary>Exhibitions where a person's products were shown and the channels they sell through.</summary>
-internal sealed class ShowcaseService(HubStorage storage, CaseOffices cases, TimeProvider time, ILogger<ShowcaseService> logger)
+public sealed class ShowcaseService(HubStorage storage, CaseOffices cases, CaseTimeline timeline, TimeProvider time, ILogger<ShowcaseService> logger)
 {
+    /// <summary>The showcases table's name after the hub prefix.</summary>
     public const string Table = "ProductShowcases";
     private const int MaxText = 120;
 
-    public async Task<ShowcaseResponse> AddAsync(StaffMember staff, string caseId, string productId, ShowcaseRequest request, CancellationToken cancellationToken)
+    /// <summary>Records an exhibition where one of the person's products was shown, or a channel it sells through.</summary>
+    public Task<ShowcaseResponse> AddAsync(StaffMember staff, string caseId, string productId, ShowcaseRequest request, CancellationToken cancellationToken) =>
+        AddAsync(staff, caseId, productId, request, actionKey: null, cancellationToken);
+
+    /// <summary>
+    /// Records an exhibition or sales channel; its id is derived from <paramref name="actionKey"/> (random when null), so a retry
+    /// writes the same row and the same timeline entry (<see cref="TimelineAction.ShowcaseAdded"/>).
+    /// </summary>
+    public async Task<ShowcaseResponse> AddAsync(
+        StaffMember staff, string caseId, string productId, ShowcaseRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
@@ -80,7 +91,7 @@ internal sealed class ShowcaseService(HubStorage storage, CaseOffices cases, Tim
         var row = new ShowcaseEntity
         {
             PartitionKey = caseId,
-            RowKey = $"{productId}|shw-{RandomNumberGenerator.GetHexString(10, lowercase: true)}",
+            RowKey = $"{productId}|shw-{(actionKey is null ? RandomNumberGenerator.GetHexString(10, lowercase: true) : StableIds.From(actionKey, 10))}",
             Kind = request.Kind!.Value.ToString(),
             Name = request.Name!.Trim(),
             Date = request.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -89,9 +100,21 @@ internal sealed class ShowcaseService(HubStorage storage, CaseOffices cases, Tim
             RecordedAt = time.GetUtcNow(),
         };
         var table = await storage.TableAsync(Table, cancellationToken);
-        await table.AddEntityAsync(row, cancellationToken);
-        logger.LogInformation("{Kind} recorded for product {ProductId} of case {CaseId} by {Username}", row.Kind, productId, caseId, staff.Username);
-        return row.ToResponse();
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            logger.LogInformation("{Kind} recorded for product {ProductId} of case {CaseId} by {Username}", row.Kind, productId, caseId, staff.Username);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
+        {
+            // Written by this same action before a crash, or by its twin racing: finish with its timeline entry.
+            row = (await table.GetEntityAsync<ShowcaseEntity>(caseId, row.RowKey, cancellationToken: cancellationToken)).Value;
+        }
+
+        var showcase = row.ToResponse();
+        await timeline.AppendActionAsync(caseId, row.RecordedAt, row.RecordedBy, TimelineAction.ShowcaseAdded,
+            TimelineDetail.ShowcaseAdded(productId, showcase.ShowcaseId, row.Kind, showcase.Date), actionKey ?? row.RowKey, cancellationToken);
+        return showcase;
     }
 
     /// <summary>The person's exhibitions and sales channels, by product.</summary>

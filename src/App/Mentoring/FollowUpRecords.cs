@@ -62,6 +62,12 @@ internal sealed class FollowUpEntity : ITableEntity
 
     public DateTimeOffset? RecordedAt { get; set; }
 
+    /// <summary>When the case closed with this follow-up still open: it is closed with the case, no longer open or overdue.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The key of the staff action that recorded the visit, so its retry is recognised.</summary>
+    public string? RecordKey { get; set; }
+
     [IgnoreDataMember]
     public FollowUpState StateValue => Enum.Parse<FollowUpState>(State);
 }

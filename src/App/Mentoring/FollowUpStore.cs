@@ -10,13 +10,14 @@ namespace PepFunctions.App.Mentoring;
 /// <remarks>
 /// <c>FollowUps</c> is the record; <c>FollowUpsDue</c> is its index of open follow-ups, written after it. Every
 /// method can run again with the same arguments and leaves the same rows.
+/// Public so that public function and activity classes can take it; its members work on internal table rows.
 /// </remarks>
-internal sealed class FollowUpStore(HubStorage storage)
+public sealed class FollowUpStore(HubStorage storage)
 {
     private const int MaxAttempts = 10;
 
     /// <summary>Lays out a case's follow-ups; follow-ups already laid out (e.g. by an earlier run) are kept as they are.</summary>
-    public async Task ScheduleAsync(
+    internal async Task ScheduleAsync(
         string caseId, string officeCode, string? mentor, IReadOnlyList<DateTimeOffset> dues, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(FollowUpTables.FollowUps, cancellationToken);
@@ -47,7 +48,7 @@ internal sealed class FollowUpStore(HubStorage storage)
     }
 
     /// <summary>A case's follow-ups, in order: one partition.</summary>
-    public async Task<IReadOnlyList<FollowUpEntity>> ListAsync(string caseId, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<FollowUpEntity>> ListAsync(string caseId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(FollowUpTables.FollowUps, cancellationToken);
         var followUps = new List<FollowUpEntity>();
@@ -60,7 +61,7 @@ internal sealed class FollowUpStore(HubStorage storage)
     }
 
     /// <summary>One follow-up, or null.</summary>
-    public async Task<FollowUpEntity?> FindAsync(string caseId, int sequence, CancellationToken cancellationToken)
+    internal async Task<FollowUpEntity?> FindAsync(string caseId, int sequence, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(FollowUpTables.FollowUps, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<FollowUpEntity>(caseId, FollowUpTables.SequenceKey(sequence), cancellationToken: cancellationToken);
@@ -70,11 +71,17 @@ internal sealed class FollowUpStore(HubStorage storage)
     /// <summary>Stores the visit of an open follow-up and takes it off the due list.</summary>
     /// <exception cref="NotFoundException">No such follow-up.</exception>
     /// <exception cref="ConflictException">It was recorded already.</exception>
-    public async Task<FollowUpEntity> RecordAsync(
-        string caseId, int sequence, string visitJson, string recordedBy, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    /// <remarks>A retry of the same action (<paramref name="actionKey"/>) finds its own record and finishes the unindexing.</remarks>
+    internal async Task<FollowUpEntity> RecordAsync(
+        string caseId, int sequence, string visitJson, string recordedBy, DateTimeOffset recordedAt, string actionKey, CancellationToken cancellationToken)
     {
         var recorded = await UpdateAsync(caseId, sequence, followUp =>
         {
+            if (followUp.StateValue == FollowUpState.Done && followUp.RecordKey == actionKey)
+            {
+                return false;
+            }
+
             if (followUp.StateValue == FollowUpState.Done)
             {
                 throw new ConflictException($"Follow-up {sequence} of case '{caseId}' was recorded already, by {followUp.RecordedBy}.");
@@ -84,6 +91,7 @@ internal sealed class FollowUpStore(HubStorage storage)
             followUp.VisitJson = visitJson;
             followUp.RecordedBy = recordedBy;
             followUp.RecordedAt = recordedAt;
+            followUp.RecordKey = actionKey;
             return true;
         }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' has no follow-up {sequence}.");
         await UnindexAsync(recorded, cancellationToken);
@@ -91,7 +99,7 @@ internal sealed class FollowUpStore(HubStorage storage)
     }
 
     /// <summary>Marks a follow-up overdue unless it was done meanwhile; false when it was done (or does not exist).</summary>
-    public async Task<bool> MarkOverdueAsync(string caseId, int sequence, CancellationToken cancellationToken)
+    internal async Task<bool> MarkOverdueAsync(string caseId, int sequence, CancellationToken cancellationToken)
     {
         var followUp = await UpdateAsync(caseId, sequence, f =>
         {
@@ -121,7 +129,7 @@ internal sealed class FollowUpStore(HubStorage storage)
     }
 
     /// <summary>Moves the open follow-ups of a case to another office and mentor (a transfer).</summary>
-    public async Task ReassignAsync(string caseId, string officeCode, string? mentor, CancellationToken cancellationToken)
+    internal async Task ReassignAsync(string caseId, string officeCode, string? mentor, CancellationToken cancellationToken)
     {
         var open = (await ListAsync(caseId, cancellationToken)).Where(f => f.StateValue != FollowUpState.Done).ToList();
         var moved = new List<FollowUpEntity>();
@@ -138,8 +146,34 @@ internal sealed class FollowUpStore(HubStorage storage)
         await IndexAsync(moved, cancellationToken);
     }
 
+    /// <summary>
+    /// Closes every open follow-up of a closed case with it (<see cref="FollowUpEntity.ClosedAt"/>: no longer open or
+    /// overdue) and takes it off the due list; the follow-ups themselves stay on record. A re-run does it again harmlessly.
+    /// </summary>
+    internal async Task CloseOpenAsync(string caseId, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        foreach (var followUp in await ListAsync(caseId, cancellationToken))
+        {
+            if (followUp.StateValue != FollowUpState.Done && followUp.ClosedAt is null)
+            {
+                await UpdateAsync(caseId, followUp.Sequence, f =>
+                {
+                    if (f.StateValue == FollowUpState.Done || f.ClosedAt is not null)
+                    {
+                        return false;
+                    }
+
+                    f.ClosedAt = closedAt;
+                    return true;
+                }, cancellationToken);
+            }
+
+            await UnindexAsync(followUp, cancellationToken);
+        }
+    }
+
     /// <summary>Takes every open follow-up of a closed case off the due list (the follow-ups themselves stay on record).</summary>
-    public async Task UnindexOpenAsync(string caseId, CancellationToken cancellationToken)
+    internal async Task UnindexOpenAsync(string caseId, CancellationToken cancellationToken)
     {
         foreach (var followUp in await ListAsync(caseId, cancellationToken))
         {
@@ -148,7 +182,7 @@ internal sealed class FollowUpStore(HubStorage storage)
     }
 
     /// <summary>The open follow-ups due on or before <paramref name="lastDay"/> (overdue ones included): one range of date partitions.</summary>
-    public async Task<IReadOnlyList<FollowUpDueEntity>> ListDueAsync(DateOnly lastDay, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<FollowUpDueEntity>> ListDueAsync(DateOnly lastDay, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(FollowUpTables.FollowUpsDue, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey le {FollowUpTables.DateKey(lastDay)}");

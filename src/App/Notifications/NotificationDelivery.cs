@@ -2,60 +2,90 @@ using Microsoft.Extensions.Options;
 
 namespace PepFunctions.App.Notifications;
 
-/// <summary>Delivers the outbox's notifications through the <see cref="INotificationSender"/>, retrying failures with back-off.</summary>
+/// <summary>
+/// Delivers the outbox's due notifications through the <see cref="INotificationSender"/>, once per call: the
+/// <c>SendNotifications</c> timer function calls it on <see cref="NotificationOptions.SendSchedule"/>.
+/// </summary>
 /// <remarks>
-/// Each poll claims due notifications with their ETags (so several app instances can run this side by side),
-/// skips any already delivered, sends, and records the delivery before removing the notification from the outbox.
-/// It polls every <see cref="NotificationOptions.PollInterval"/>, and at once when this process queues one.
+/// <para>
+/// It claims due notifications with their ETags (so several app instances can send side by side), skips any already
+/// delivered, sends, and records the delivery before removing the notification from the outbox. It claims batch after
+/// batch while they come back full, for at most one <see cref="NotificationOptions.ClaimDuration"/>; the next run
+/// takes the rest.
+/// </para>
+/// <para>
+/// A send that fails is retried by a later run after <see cref="RetryDelay"/>; after <see cref="NotificationOptions.MaxAttempts"/>
+/// tries the notification is given up: it stays in the outbox marked failed, and the warning
+/// "Notification gave up {NotificationId}" is logged (an alert watches for it); an administrator sees it, with its last error, on
+/// <c>/admin/notifikasi</c> and can queue it again (<see cref="FailedNotifications"/>). One bad notification never stops the others.
+/// </para>
 /// </remarks>
-internal sealed class NotificationDelivery(
-    NotificationOutbox outbox, INotificationSender sender, IOptions<NotificationOptions> options, ILogger<NotificationDelivery> logger)
-    : BackgroundService
+public sealed class NotificationDelivery(
+    NotificationOutbox outbox, INotificationSender sender, IOptions<NotificationOptions> options, TimeProvider time, ILogger<NotificationDelivery> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Delivers what is due now.</summary>
+    /// <returns>What this run did.</returns>
+    public async Task<NotificationRun> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
+        var until = time.GetUtcNow() + settings.ClaimDuration;
+        var run = new NotificationRun(0, 0, 0);
+        IReadOnlyList<PendingNotificationEntity> claimed;
+        do
         {
             try
             {
-                var claimed = await outbox.ClaimDueAsync(settings.BatchSize, settings.ClaimDuration, stoppingToken);
-                foreach (var pending in claimed)
-                {
-                    await DeliverAsync(pending, settings, stoppingToken);
-                }
-
-                if (claimed.Count == settings.BatchSize)
-                {
-                    continue;
-                }
+                claimed = await outbox.ClaimDueAsync(settings.BatchSize, settings.ClaimDuration, cancellationToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (Http.StorageOutage.IsOutage(ex, cancellationToken))
             {
-                return;
-            }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
-            {
-                logger.LogWarning(ex, "The notification outbox could not be read; trying again in {PollInterval}", settings.PollInterval);
+                logger.LogWarning(ex, "The notification outbox could not be read; the next run tries again");
+                return run;
             }
 
-            try
+            foreach (var pending in claimed)
             {
-                await outbox.WaitForWorkAsync(settings.PollInterval, stoppingToken);
+                run = await DeliverOneAsync(pending, settings, cancellationToken) switch
+                {
+                    Outcome.Delivered => run with { Delivered = run.Delivered + 1 },
+                    Outcome.Retrying => run with { Retrying = run.Retrying + 1 },
+                    Outcome.GaveUp => run with { GaveUp = run.GaveUp + 1 },
+                    _ => run,
+                };
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        while (claimed.Count == settings.BatchSize && time.GetUtcNow() < until);
+
+        return run;
+    }
+
+    /// <summary>The wait after failed try <paramref name="attempt"/>: the first delay, doubled per try, at most the maximum.</summary>
+    internal static TimeSpan RetryDelay(int attempt, NotificationOptions settings)
+    {
+        var ticks = settings.FirstRetryDelay.Ticks * Math.Pow(2, Math.Max(0, attempt - 1));
+        return ticks >= settings.MaxRetryDelay.Ticks ? settings.MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
+    }
+
+    private async Task<Outcome> DeliverOneAsync(PendingNotificationEntity pending, NotificationOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DeliverAsync(pending, settings, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Its bookkeeping failed (storage); the claim runs out and a later run tries it again.
+            logger.LogError(ex, "Notification {NotificationId} could not be processed; it is tried again after its claim ends", pending.Id);
+            return Outcome.Retrying;
         }
     }
 
-    private async Task DeliverAsync(PendingNotificationEntity pending, NotificationOptions settings, CancellationToken cancellationToken)
+    private async Task<Outcome> DeliverAsync(PendingNotificationEntity pending, NotificationOptions settings, CancellationToken cancellationToken)
     {
         if (await outbox.IsDeliveredAsync(pending.Id, cancellationToken))
         {
             await outbox.DropDuplicateAsync(pending, cancellationToken);
-            return;
+            return Outcome.Duplicate;
         }
 
         var notification = pending.Notification;
@@ -66,22 +96,36 @@ internal sealed class NotificationDelivery(
             await sender.SendAsync(
                 new OutgoingNotification(pending.Id, pending.Recipient, pending.Kind, pending.CaseId, pending.FollowUp, subject, body), cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var giveUp = pending.Attempts >= settings.MaxAttempts;
             var delay = RetryDelay(pending.Attempts, settings);
-            logger.LogWarning(ex, "Notification {NotificationId} failed on try {Attempt}; {Next}", pending.Id, pending.Attempts, giveUp ? "giving up" : $"retrying in {delay}");
             await outbox.FailAsync(pending, ex.Message, delay, giveUp, cancellationToken);
-            return;
+            if (giveUp)
+            {
+                logger.LogWarning(ex, "Notification gave up {NotificationId}", pending.Id);
+                return Outcome.GaveUp;
+            }
+
+            logger.LogWarning(ex, "Notification {NotificationId} failed on try {Attempt}; retrying in {RetryDelay}", pending.Id, pending.Attempts, delay);
+            return Outcome.Retrying;
         }
 
         await outbox.CompleteAsync(pending, body, cancellationToken);
+        return Outcome.Delivered;
     }
 
-    /// <summary>The wait after failed try <paramref name="attempt"/>: the first delay, doubled per try, at most the maximum.</summary>
-    internal static TimeSpan RetryDelay(int attempt, NotificationOptions settings)
+    private enum Outcome
     {
-        var ticks = settings.FirstRetryDelay.Ticks * Math.Pow(2, Math.Max(0, attempt - 1));
-        return ticks >= settings.MaxRetryDelay.Ticks ? settings.MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
+        Delivered,
+        Duplicate,
+        Retrying,
+        GaveUp,
     }
 }
+
+/// <summary>What one delivery run did.</summary>
+/// <param name="Delivered">Notifications sent and recorded.</param>
+/// <param name="Retrying">Notifications that failed and wait for a later try.</param>
+/// <param name="GaveUp">Notifications given up for good in this run.</param>
+public sealed record NotificationRun(int Delivered, int Retrying, int GaveUp);

@@ -12,11 +12,11 @@ namespace PepFunctions.App.Notifications;
 /// <param name="CaseId">The case it is about, if any.</param>
 /// <param name="FollowUp">The follow-up it is about, if any.</param>
 /// <param name="Detail">A short text for kinds without their own wording. Never a person's name or NIK.</param>
-internal sealed record Notification(string Recipient, string Kind, string? CaseId = null, int? FollowUp = null, string? Detail = null);
+public sealed record Notification(string Recipient, string Kind, string? CaseId = null, int? FollowUp = null, string? Detail = null);
 
 /// <summary>
-/// The notification outbox: a notification is put here (<see cref="EnqueueAsync"/>) and
-/// <see cref="NotificationDelivery"/> delivers it in the background, retrying with back-off.
+/// The notification outbox: a notification is put here (<see cref="EnqueueAsync"/>) and the <c>SendNotifications</c>
+/// timer function (<see cref="NotificationDelivery"/>) delivers it on its schedule, retrying with back-off.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,11 +30,13 @@ internal sealed record Notification(string Recipient, string Kind, string? CaseI
 /// the e-mail to the server and recording the delivery sends it again (with the same Message-ID header, so
 /// mail clients can fold duplicates).
 /// </para>
+/// <para>
+/// A notification given up after its last try stays in the outbox, marked failed, until an administrator requeues it
+/// (<c>NotificationOutbox.Failed.cs</c>).
+/// </para>
 /// </remarks>
-internal sealed class NotificationOutbox(HubStorage storage, TimeProvider clock) : IDisposable
+public sealed partial class NotificationOutbox(HubStorage storage, TimeProvider clock)
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
     /// <summary>Puts a notification in the outbox.</summary>
     /// <param name="notification">What to tell whom.</param>
     /// <param name="deduplicationKey">The same key on every attempt to queue this notification.</param>
@@ -84,23 +86,8 @@ internal sealed class NotificationOutbox(HubStorage storage, TimeProvider clock)
             return false;
         }
 
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already awake.
-            }
-        }
-
         return true;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _wake.Dispose();
 
     /// <summary>The id of the notification queued with <paramref name="deduplicationKey"/> for <paramref name="recipient"/>.</summary>
     public static string IdFor(string deduplicationKey, string recipient) => StableIds.From($"{deduplicationKey}|{recipient}", 32);
@@ -121,9 +108,6 @@ internal sealed class NotificationOutbox(HubStorage storage, TimeProvider clock)
 
         return sent;
     }
-
-    /// <summary>Waits until something is queued in this process, or <paramref name="timeout"/> passes.</summary>
-    internal Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> notifications that are due, by moving their next attempt past the

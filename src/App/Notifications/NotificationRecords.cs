@@ -60,6 +60,12 @@ internal sealed class PendingNotificationEntity : ITableEntity
     /// <summary>Given up after the last try; kept for an operator to look at.</summary>
     public bool Failed { get; set; }
 
+    /// <summary>When an administrator last put it back after it was given up, if ever.</summary>
+    public DateTimeOffset? RequeuedAt { get; set; }
+
+    /// <summary>The administrator who did it (a username).</summary>
+    public string? RequeuedBy { get; set; }
+
     [IgnoreDataMember]
     public string Id => RowKey;
 
@@ -68,7 +74,7 @@ internal sealed class PendingNotificationEntity : ITableEntity
 }
 
 /// <summary>A row of <c>NotificationsSent</c>: what the recipient's notifications page shows.</summary>
-internal sealed class SentNotificationEntity : ITableEntity
+public sealed class SentNotificationEntity : ITableEntity
 {
     /// <summary>The recipient's username.</summary>
     public string PartitionKey { get; set; } = "";
@@ -76,22 +82,31 @@ internal sealed class SentNotificationEntity : ITableEntity
     /// <summary><see cref="NotificationTables.SentKey"/>.</summary>
     public string RowKey { get; set; } = "";
 
+    /// <inheritdoc />
     public DateTimeOffset? Timestamp { get; set; }
 
+    /// <inheritdoc />
     public ETag ETag { get; set; }
 
+    /// <summary>The notification id.</summary>
     public string NotificationId { get; set; } = "";
 
+    /// <summary>What it is about, e.g. <c>FollowUpOverdue</c>.</summary>
     public string Kind { get; set; } = "";
 
+    /// <summary>The case it is about, if any.</summary>
     public string? CaseId { get; set; }
 
+    /// <summary>The follow-up it is about, if any.</summary>
     public int? FollowUp { get; set; }
 
+    /// <summary>The message as delivered.</summary>
     public string Text { get; set; } = "";
 
+    /// <summary>When it was queued.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When it was delivered.</summary>
     public DateTimeOffset DeliveredAt { get; set; }
 }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,12 @@ namespace PepFunctions.App.Notifications;
 /// <param name="FollowUp">The follow-up, if any.</param>
 /// <param name="Subject">A one-line subject.</param>
 /// <param name="Body">The message.</param>
-internal sealed record OutgoingNotification(string Id, string Recipient, string Kind, string? CaseId, int? FollowUp, string Subject, string Body);
+public sealed record OutgoingNotification(string Id, string Recipient, string Kind, string? CaseId, int? FollowUp, string Subject, string Body);
 
 /// <summary>Hands a notification to its channel; throws when it could not.</summary>
-internal interface INotificationSender
+public interface INotificationSender
 {
+    /// <summary>Sends <paramref name="notification"/>; throws when it could not (the outbox retries it later).</summary>
     Task SendAsync(OutgoingNotification notification, CancellationToken cancellationToken);
 }
 
@@ -31,7 +33,7 @@ internal sealed class LogNotificationSender(ILogger<LogNotificationSender> logge
     }
 }
 
-/// <summary>E-mails notifications through <c>Notifications:Smtp</c>, to <c>{username}@{RecipientDomain}</c>.</summary>
+/// <summary>E-mails notifications through <c>Notifications:Smtp</c> (with its user name and password when set), to <c>{username}@{RecipientDomain}</c>.</summary>
 /// <remarks>The Message-ID is derived from the notification id, so a re-send after a crash can be recognised as the same mail.</remarks>
 internal sealed class SmtpNotificationSender(IOptions<NotificationOptions> options) : INotificationSender
 {
@@ -41,6 +43,11 @@ internal sealed class SmtpNotificationSender(IOptions<NotificationOptions> optio
         using var message = new MailMessage(smtp.From, $"{notification.Recipient}@{smtp.RecipientDomain}", notification.Subject, notification.Body);
         message.Headers.Add("Message-ID", $"<{notification.Id}@pep-notifications>");
         using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        }
+
         await client.SendMailAsync(message, cancellationToken);
     }
 }

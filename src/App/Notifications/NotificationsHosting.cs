@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PepFunctions.App.Files;
+using PepFunctions.App.Hosting;
+using PepFunctions.App.Sweeps;
 
 namespace PepFunctions.App.Notifications;
 
@@ -7,23 +10,36 @@ namespace PepFunctions.App.Notifications;
 internal static class NotificationsHosting
 {
     /// <summary>
-    /// Adds <see cref="NotificationOutbox"/>, the background <see cref="NotificationDelivery"/>, and the sender:
-    /// SMTP when <c>Notifications:Smtp:Host</c> is set, otherwise the log. Options are validated on start.
+    /// Adds <see cref="NotificationOptions"/> (validated on start), the <see cref="NotificationOutbox"/>, the
+    /// <see cref="NotificationDelivery"/> the <c>SendNotifications</c> timer runs, <see cref="FailedNotifications"/> for the
+    /// administrators, and the sender: SMTP when
+    /// <c>Notifications:Smtp:Host</c> is set, otherwise the log. Idempotent: every feature that queues notifications calls it.
     /// </summary>
-    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
+        if (builder.Services.Any(static d => d.ServiceType == typeof(NotificationDelivery)))
+        {
+            return builder;
+        }
+
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => CronSchedule.IsValid(o.SendSchedule),
+                $"{NotificationOptions.SendScheduleKey} must be a six-field NCRONTAB expression (with seconds), e.g. '0 */1 * * * *'.")
             .Validate(o => string.IsNullOrWhiteSpace(o.Smtp.Host) || !string.IsNullOrWhiteSpace(o.Smtp.RecipientDomain),
                 "Notifications:Smtp:RecipientDomain is required when Notifications:Smtp:Host is set.")
             .Validate(o => o.FirstRetryDelay <= o.MaxRetryDelay, "Notifications:FirstRetryDelay must not be longer than MaxRetryDelay.")
             .ValidateOnStart();
+        builder.AddRecordStorageAccount();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<HubStorage>();
         builder.Services.TryAddSingleton<NotificationOutbox>();
         builder.Services.TryAddSingleton<INotificationSender>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.Host)
                 ? ActivatorUtilities.CreateInstance<LogNotificationSender>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpNotificationSender>(sp));
-        builder.Services.AddHostedService<NotificationDelivery>();
+        builder.Services.TryAddSingleton<NotificationDelivery>();
+        builder.Services.TryAddSingleton<FailedNotifications>();
         return builder;
     }
 }

@@ -17,8 +17,10 @@ internal sealed class PlatformSignIn(
     StaffDirectory directory, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>The authentication scheme's name.</summary>
     public const string SchemeName = "Platform";
-    private const string Header = "X-MS-CLIENT-PRINCIPAL";
+    /// <summary>The header the platform passes the signed-in user in.</summary>
+    public const string Header = "X-MS-CLIENT-PRINCIPAL";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -4,8 +4,9 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Staff;
 
 /// <summary>Staff sign-in settings (section <c>Staff</c>).</summary>
-internal sealed class StaffOptions
+public sealed class StaffOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string SectionName = "Staff";
 
     /// <summary>Seeds the demo accounts (local runs and tests only; never in Azure, where sign-in is Entra ID).</summary>
@@ -21,7 +22,7 @@ internal sealed class StaffOptions
 /// authentication with Entra ID) says who the user is, and the directory says what they may do;
 /// <see cref="PlatformSignIn"/> maps the one to the other.
 /// </remarks>
-internal sealed class StaffDirectory(IOptions<StaffOptions> options)
+public sealed class StaffDirectory(IOptions<StaffOptions> options)
 {
     /// <summary>The demo accounts: one of each role, at the offices from the articles.</summary>
     public static readonly IReadOnlyList<StaffMember> Demo =
@@ -41,8 +42,10 @@ internal sealed class StaffDirectory(IOptions<StaffOptions> options)
     private readonly Dictionary<string, StaffMember> _members =
         (options.Value.DemoAccounts ? Demo : []).ToDictionary(m => m.Username, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The staff member with this username (any case), or null.</summary>
     public StaffMember? Find(string username) => _members.GetValueOrDefault(username);
 
+    /// <summary>Every staff member in the directory.</summary>
     public IEnumerable<StaffMember> All => _members.Values;
 
     /// <summary>Checks a demo sign-in; false for anything else.</summary>

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using PepFunctions.App.Files;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Notifications;
@@ -8,13 +9,22 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Sweeps;
 
 /// <summary>
-/// Once a day, tells each supervisor how many follow-ups are overdue among the people they supervise: those of
-/// the mentors who report to them, and those held by their reports' offices.
+/// Once a day, at 07:00 in each supervisor's own time zone, tells each supervisor how many follow-ups are overdue
+/// among the people they supervise: those of the mentors who report to them, and those held by their reports' offices.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Supervisors are the <see cref="StaffMember.SupervisorUsername"/>s in the <see cref="StaffDirectory"/>. Overdue
-/// follow-ups are the <c>FollowUpsDue</c> rows (kept by the mentoring feature) in state Overdue, due today or
-/// earlier. One digest per supervisor per day (the deduplication key holds the date); none when nothing is overdue.
+/// follow-ups are the <c>FollowUpsDue</c> rows (kept by the mentoring feature) in state Overdue. One digest per
+/// supervisor per day of the supervisor's office (the deduplication key holds that local date); none when nothing is overdue.
+/// </para>
+/// <para>
+/// The timer (<c>Sweeps:DailyDigest</c>) fires every hour; each scheduled run (<see cref="RunOnScheduleAsync"/>) sends the
+/// digest to the supervisors whose office's clock has reached <see cref="LocalHour"/>:00 (WIB, WITA or WIT, see
+/// <see cref="Offices.TimeZoneOf"/>), so Kupang gets it at 07:00 WITA (23:00 UTC) and Tangerang at 07:00 WIB (00:00 UTC).
+/// A run missed at 07:00 (an outage, a deployment) is made up by the next hourly run of the same local day. A run on
+/// demand (<see cref="RunAsync"/>) sends every supervisor's digest for their local date now, whatever the hour.
+/// </para>
 /// </remarks>
 internal sealed class OverdueDigestSweep(
     HubStorage storage, StaffDirectory directory, NotificationOutbox outbox, TimeProvider time, ILogger<OverdueDigestSweep> logger) : ISweep
@@ -25,17 +35,34 @@ internal sealed class OverdueDigestSweep(
     /// <summary>The kind of notification it queues.</summary>
     public const string NotificationKind = "OverdueDigest";
 
+    /// <summary>The hour of the supervisor's local day from which the scheduled digest goes out.</summary>
+    public const int LocalHour = 7;
+
     private const int CasesListed = 10;
 
     public string Name => SweepName;
 
-    public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Sends every supervisor's digest for their office's date now (run on demand).</summary>
+    public Task<SweepResult> RunAsync(DurableTaskClient client, CancellationToken cancellationToken) => SendDigestsAsync(onSchedule: false, cancellationToken);
+
+    /// <summary>Sends the digest to the supervisors whose office's clock has reached <see cref="LocalHour"/>:00 today.</summary>
+    public Task<SweepResult> RunOnScheduleAsync(DurableTaskClient client, CancellationToken cancellationToken) => SendDigestsAsync(onSchedule: true, cancellationToken);
+
+    private async Task<SweepResult> SendDigestsAsync(bool onSchedule, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var overdue = await ReadOverdueAsync(today, cancellationToken);
+        var now = time.GetUtcNow();
+        var overdue = await ReadOverdueAsync(Offices.Seed.Max(office => Offices.LocalDate(office.Code, now)), cancellationToken);
         var notified = 0;
         foreach (var reports in directory.All.Where(s => s.SupervisorUsername is not null).GroupBy(s => s.SupervisorUsername!, StringComparer.OrdinalIgnoreCase))
         {
+            var supervisorOffice = directory.Find(reports.Key)?.OfficeCode ?? reports.First().OfficeCode;
+            var local = Offices.ToLocal(supervisorOffice, now);
+            if (onSchedule && local.Hour < LocalHour)
+            {
+                continue;
+            }
+
+            var today = DateOnly.FromDateTime(local.DateTime);
             var offices = reports.Select(r => r.OfficeCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var mentors = reports.Select(r => r.Username).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var theirs = overdue
@@ -61,11 +88,12 @@ internal sealed class OverdueDigestSweep(
         return new SweepResult(SweepName, overdue.Count, notified);
     }
 
-    private async Task<List<FollowUpDueEntity>> ReadOverdueAsync(DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The overdue rows due on or before <paramref name="latestDate"/>, the latest date any office has reached.</summary>
+    private async Task<List<FollowUpDueEntity>> ReadOverdueAsync(DateOnly latestDate, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(FollowUpTables.FollowUpsDue, cancellationToken);
         var overdueState = nameof(FollowUpState.Overdue);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey le {Dates.Format(today)} and State eq {overdueState}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey le {Dates.Format(latestDate)} and State eq {overdueState}");
         var rows = new List<FollowUpDueEntity>();
         await foreach (var row in table.QueryAsync<FollowUpDueEntity>(filter, cancellationToken: cancellationToken))
         {

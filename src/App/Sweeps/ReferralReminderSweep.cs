@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PepFunctions.App.Capital;
 using PepFunctions.App.Files;
@@ -29,7 +30,7 @@ internal sealed class ReferralReminderSweep(
 
     public string Name => SweepName;
 
-    public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
+    public async Task<SweepResult> RunAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         var wait = pipeline.Value.ReferralWait;
         var now = time.GetUtcNow();
@@ -55,12 +56,13 @@ internal sealed class ReferralReminderSweep(
                 continue;
             }
 
-            var recipient = (await cases.FindHolderAsync(caseId, cancellationToken))?.MentorUsername ?? referral.Value.SubmittedBy;
+            var holder = await cases.FindHolderAsync(caseId, cancellationToken);
+            var recipient = holder?.MentorUsername ?? referral.Value.SubmittedBy;
             var period = (long)((now - row.SubmittedAt) / wait);
             var days = (int)(now - row.SubmittedAt).TotalDays;
             var notification = new Notification(recipient, NotificationKind, caseId, Detail:
                 $"Rujukan modal {referralId} ke {row.PartnerName} belum dijawab setelah {days} hari. " +
-                $"The capital referral {referralId} to {row.PartnerName}, submitted {Dates.Format(DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime))}, has had no answer for {days} days; please follow it up with the partner.");
+                $"The capital referral {referralId} to {row.PartnerName}, submitted {Dates.Format(Offices.LocalDate(holder?.OfficeCode, row.SubmittedAt))}, has had no answer for {days} days; please follow it up with the partner.");
             if (await outbox.EnqueueAsync(notification, $"{SweepName}|{caseId}|{referralId}|{period}", cancellationToken))
             {
                 notified++;

@@ -1,40 +1,61 @@
+using Microsoft.DurableTask.Client;
+
 namespace PepFunctions.App.Sweeps;
 
 /// <summary>When the sweeps run (configuration section <c>Sweeps</c>): six-field NCRONTAB expressions in UTC.</summary>
-internal sealed class SweepsOptions
+/// <remarks>
+/// The Functions host reads the timers' schedules from the app settings themselves (<c>%Sweeps:ReminderSweep%</c>,
+/// <c>%Sweeps:DailyDigest%</c>), so the settings must be present wherever the app runs; they are bound here to be
+/// validated on start.
+/// </remarks>
+public sealed class SweepsOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string SectionName = "Sweeps";
 
-    /// <summary>Unanswered capital referrals; every 15 minutes by default.</summary>
+    /// <summary>Unanswered capital referrals (the <c>ReferralReminderSweep</c> timer); every 15 minutes by default.</summary>
     public string ReminderSweep { get; set; } = "0 */15 * * * *";
 
-    /// <summary>The supervisors' digest of overdue follow-ups; 07:00 UTC by default.</summary>
-    public string DailyDigest { get; set; } = "0 0 7 * * *";
+    /// <summary>
+    /// The supervisors' digest of overdue follow-ups (the <c>DailyDigest</c> timer); every hour by default, because each
+    /// run sends the digest to the supervisors whose office's clock reads 07:00 (WIB, WITA and WIT are an hour apart).
+    /// </summary>
+    public string DailyDigest { get; set; } = "0 0 * * * *";
 
-    /// <summary>Whether the schedules run; the sweeps can still be run on demand.</summary>
+    /// <summary>The repair of pipelines behind their records (the <c>PipelineRepairSweep</c> timer); every 5 minutes by default.</summary>
+    public string PipelineRepair { get; set; } = "0 */5 * * * *";
+
+    /// <summary>
+    /// How old a staff action must be before the repair finishes it for its pipeline: younger ones are still on their
+    /// way (or about to be retried by the person who sent them). Two minutes by default.
+    /// </summary>
+    public TimeSpan RepairAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether the timers run the sweeps; when false they do nothing, and the sweeps can still be run on demand.</summary>
     public bool Enabled { get; set; } = true;
-
-    /// <summary>The schedule of the sweep named <paramref name="name"/>.</summary>
-    public string ScheduleOf(string name) => name switch
-    {
-        ReferralReminderSweep.SweepName => ReminderSweep,
-        OverdueDigestSweep.SweepName => DailyDigest,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No schedule is configured for this sweep."),
-    };
 }
 
-/// <summary>A piece of periodic work: run on its schedule by <see cref="SweepScheduler"/>, or on demand.</summary>
-internal interface ISweep
+/// <summary>A piece of periodic work: run by its timer function, or on demand (<c>POST /api/sweeps/{name}/run</c>).</summary>
+public interface ISweep
 {
     /// <summary>The name in configuration and in <c>/api/sweeps/{name}/run</c>.</summary>
     string Name { get; }
 
-    /// <summary>Runs the sweep once. Safe to run again and from several app instances at once: notifications are deduplicated.</summary>
-    Task<SweepResult> RunAsync(CancellationToken cancellationToken);
+    /// <summary>Runs the sweep once, now (on demand). Safe to run again and from several app instances at once: notifications are deduplicated.</summary>
+    /// <param name="client">The calling function's orchestration client, for a sweep that tells pipelines what it found.</param>
+    /// <param name="cancellationToken">Stops the sweep.</param>
+    Task<SweepResult> RunAsync(DurableTaskClient client, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs the sweep as its timer does. Most sweeps do the same as <see cref="RunAsync"/>; one whose work is due at a
+    /// local hour (the daily digest, at 07:00 in each office's zone) does only the part that is due.
+    /// </summary>
+    Task<SweepResult> RunOnScheduleAsync(DurableTaskClient client, CancellationToken cancellationToken) => RunAsync(client, cancellationToken);
 }
 
 /// <summary>What one run of a sweep did.</summary>
 /// <param name="Sweep">The sweep's name.</param>
 /// <param name="Examined">Items looked at.</param>
 /// <param name="Notified">Notifications queued now (not counting those queued by earlier runs).</param>
-internal sealed record SweepResult(string Sweep, int Examined, int Notified);
+/// <param name="Repaired">Pipelines brought up to date with their records (the pipeline repair).</param>
+public sealed record SweepResult(string Sweep, int Examined, int Notified, int Repaired = 0);

@@ -5,24 +5,24 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Training;
 
 /// <summary>Opens a training batch. Office: the staff member's own unless given; capacity: <see cref="PipelineOptions.BatchCapacity"/> unless given.</summary>
-internal sealed record CreateBatchRequest(
+public sealed record CreateBatchRequest(
     TrainingTrack? Track, string? OfficeCode, string? Partner, DateOnly? StartDate, DateOnly? EndDate, int? Sessions, int? Capacity);
 
 /// <summary>Places a person in a batch.</summary>
-internal sealed record EnrolRequest(string? CaseId);
+public sealed record EnrolRequest(string? CaseId);
 
 /// <summary>The roll call of one session: who was there. Enrolled people not listed were absent.</summary>
-internal sealed record AttendanceRequest(int? Session, IReadOnlyList<string>? CaseIds);
+public sealed record AttendanceRequest(int? Session, IReadOnlyList<string>? CaseIds);
 
 /// <summary>The final assessment of one participant.</summary>
-internal sealed record ResultRequest(bool? Passed);
+public sealed record ResultRequest(bool? Passed);
 
 /// <summary>A training batch.</summary>
-internal sealed record BatchResponse(
+public sealed record BatchResponse(
     string BatchId, TrainingTrack Track, string TrackName, string OfficeCode, string Partner, DateOnly StartDate, DateOnly EndDate,
     int Sessions, int Capacity, int Enrolled)
 {
-    public static BatchResponse From(TrainingBatchEntity row)
+    internal static BatchResponse From(TrainingBatchEntity row)
     {
         var track = Enum.Parse<TrainingTrack>(row.Track);
         return new(row.RowKey, track, track.IndonesianName(), row.PartitionKey, row.Partner, Dates.Parse(row.StartDate), Dates.Parse(row.EndDate),
@@ -31,23 +31,23 @@ internal sealed record BatchResponse(
 }
 
 /// <summary>A batch with its participants.</summary>
-internal sealed record BatchDetailResponse(BatchResponse Batch, IReadOnlyList<EnrolmentResponse> Enrolments);
+public sealed record BatchDetailResponse(BatchResponse Batch, IReadOnlyList<EnrolmentResponse> Enrolments);
 
 /// <summary>One participant of a batch.</summary>
-internal sealed record EnrolmentResponse(
+public sealed record EnrolmentResponse(
     string CaseId, IReadOnlyList<int> AttendedSessions, bool? Passed, bool? Completed, decimal? AttendancePercent, string? Reason, bool HasCertificate)
 {
-    public static EnrolmentResponse From(TrainingEnrolmentEntity row) => new(
+    internal static EnrolmentResponse From(TrainingEnrolmentEntity row) => new(
         row.RowKey, Attendance.Parse(row.AttendedSessions), row.Passed, row.Completed,
         row.AttendancePercent is { } percent ? (decimal)percent : null, row.Reason, row.CertificateContentType is not null);
 }
 
 /// <summary>One training of a person, for their page.</summary>
-internal sealed record CaseTrainingResponse(
+public sealed record CaseTrainingResponse(
     string BatchId, TrainingTrack Track, string TrackName, string OfficeCode, string Partner, DateOnly StartDate, DateOnly EndDate,
     int Sessions, int AttendedCount, bool? Passed, bool? Completed, decimal? AttendancePercent, string? Reason, bool HasCertificate)
 {
-    public static CaseTrainingResponse From(CaseTrainingEntity row)
+    internal static CaseTrainingResponse From(CaseTrainingEntity row)
     {
         var track = Enum.Parse<TrainingTrack>(row.Track);
         return new(row.RowKey, track, track.IndonesianName(), row.OfficeCode, row.Partner, Dates.Parse(row.StartDate), Dates.Parse(row.EndDate),

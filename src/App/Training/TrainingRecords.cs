@@ -46,6 +46,9 @@ internal sealed class TrainingBatchEntity : ITableEntity
     /// <summary>Participants enrolled; changed only with the row's ETag, so the capacity holds under concurrent enrolments.</summary>
     public int Enrolled { get; set; }
 
+    /// <summary>The idempotency keys of the latest actions that took a place, comma-separated, so a retried one takes none.</summary>
+    public string? PlaceKeys { get; set; }
+
     public string CreatedBy { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -83,6 +86,9 @@ internal sealed class TrainingEnrolmentEntity : ITableEntity
     public string EnrolledBy { get; set; } = "";
 
     public DateTimeOffset EnrolledAt { get; set; }
+
+    /// <summary>The idempotency key of the action that enrolled the person, so its retry is recognised.</summary>
+    public string? EnrolKey { get; set; }
 
     public string? ResultBy { get; set; }
 

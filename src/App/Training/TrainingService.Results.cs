@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
@@ -7,18 +8,48 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Training;
 
 /// <summary>Attendance, results and certificates.</summary>
-internal sealed partial class TrainingService
+public sealed partial class TrainingService
 {
+    /// <summary>Records the roll call of one session, as an action without a key.</summary>
+    public Task<IReadOnlyList<EnrolmentResponse>> RecordAttendanceAsync(
+        StaffMember staff, string batchId, AttendanceRequest request, CancellationToken cancellationToken) =>
+        RecordAttendanceAsync(staff, batchId, request, actionKey: null, cancellationToken);
+
     /// <summary>Records the roll call of one session: the listed participants attended it, the other participants did not.</summary>
-    /// <remarks>Sending a session again corrects it. A result already recorded is evaluated again with the new attendance.</remarks>
+    /// <remarks>
+    /// Sending a session again corrects it. A result already recorded is evaluated again with the new attendance. Each
+    /// participant's timeline gets the session (<see cref="TimelineAction.AttendanceRecorded"/>), present or absent, keyed by
+    /// <paramref name="actionKey"/>: a retry overwrites those entries, a correction adds its own.
+    /// </remarks>
     public async Task<IReadOnlyList<EnrolmentResponse>> RecordAttendanceAsync(
-        StaffMember staff, string batchId, AttendanceRequest request, CancellationToken cancellationToken)
+        StaffMember staff, string batchId, AttendanceRequest request, string? actionKey, CancellationToken cancellationToken)
     {
-        var batch = await RequireBatchAsync(batchId, cancellationToken);
-        CaseOffices.Require(staff, PipelineAction.ManageTraining, batch.PartitionKey);
+        var batch = await RequireBatchAsync(staff, batchId, PipelineAction.ManageTraining, cancellationToken);
+        var errors = new List<FieldError>();
         if (request.Session is not { } session || session < 1 || session > batch.Sessions)
         {
-            throw new RequestValidationException(nameof(request.Session), $"The session must be a number from 1 to {batch.Sessions}.");
+            errors.Add(new(nameof(request.Session), $"The session must be a number from 1 to {batch.Sessions}."));
+            session = 0;
+        }
+
+        if (request.CaseIds is { Count: > TrainingBatch.MaxCapacity })
+        {
+            errors.Add(new(nameof(request.CaseIds), $"A roll call lists at most {TrainingBatch.MaxCapacity} participants."));
+        }
+        else if (request.CaseIds is { } listed && listed.Any(id => string.IsNullOrWhiteSpace(id) || id.Length > CaseOffices.MaxCaseIdLength))
+        {
+            errors.Add(new(nameof(request.CaseIds), $"Each case id is 1 to {CaseOffices.MaxCaseIdLength} characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var today = OfficeToday(batch.PartitionKey);
+        if (Dates.Parse(batch.StartDate) > today)
+        {
+            throw new ConflictException($"Batch '{batchId}' starts on {batch.StartDate}; its roll calls can be recorded from that day.");
         }
 
         var present = (request.CaseIds ?? []).Select(id => id.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -43,27 +74,45 @@ internal sealed partial class TrainingService
 
         await ReplaceEnrolmentsAsync(batchId, changed, cancellationToken);
         await UpdateCaseTrainingsAsync(changed, cancellationToken);
+        var now = time.GetUtcNow();
+        var key = actionKey ?? $"{batchId}|{session}|{now.UtcTicks}";
+        await Task.WhenAll(enrolments.Select(row => timeline.AppendActionAsync(row.RowKey, now, staff.Username, TimelineAction.AttendanceRecorded,
+            TimelineDetail.AttendanceRecorded(batchId, session, present.Contains(row.RowKey)), key, cancellationToken)));
         logger.LogInformation("Attendance of session {Session} of batch {BatchId} recorded by {Username}: {Present} present", session, batchId, staff.Username, present.Count);
         return [.. enrolments.Select(EnrolmentResponse.From)];
     }
 
+    /// <summary>Records the final assessment, as an action without a key.</summary>
+    public Task<TrainingResult> RecordResultAsync(
+        StaffMember staff, string batchId, string caseId, ResultRequest request, CancellationToken cancellationToken) =>
+        RecordResultAsync(staff, batchId, caseId, request, actionKey: null, cancellationToken);
+
     /// <summary>Records the final assessment and decides, with the configured attendance threshold, whether the person completed the training.</summary>
+    /// <param name="staff">Who records it.</param>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="caseId">The participant.</param>
+    /// <param name="request">Passed or not.</param>
+    /// <param name="actionKey">The action's idempotency key: the timeline entry (<see cref="TimelineAction.TrainingResultRecorded"/>) is
+    /// keyed by it, so a retry after a crash overwrites it; null keys the entry by the time the result is recorded.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<TrainingResult> RecordResultAsync(
-        StaffMember staff, string batchId, string caseId, ResultRequest request, CancellationToken cancellationToken)
+        StaffMember staff, string batchId, string caseId, ResultRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         if (request.Passed is not { } passed)
         {
             throw new RequestValidationException(nameof(request.Passed), "Say whether the person passed the final assessment.");
         }
 
-        var batch = await RequireBatchAsync(batchId, cancellationToken);
-        CaseOffices.Require(staff, PipelineAction.ManageTraining, batch.PartitionKey);
+        var batch = await RequireBatchAsync(staff, batchId, PipelineAction.ManageTraining, cancellationToken);
         var row = await RequireEnrolmentAsync(batchId, caseId, cancellationToken);
         row.Passed = passed;
         row.ResultAt = time.GetUtcNow();
         var result = Evaluate(batch, row, staff.Username)!;
         await ReplaceEnrolmentsAsync(batchId, [row], cancellationToken);
         await UpdateCaseTrainingsAsync([row], cancellationToken);
+        await timeline.AppendActionAsync(caseId, row.ResultAt.Value, staff.Username, TimelineAction.TrainingResultRecorded,
+            TimelineDetail.TrainingResultRecorded(batchId, passed, result.Completed, result.AttendancePercent),
+            actionKey ?? $"{batchId}|{caseId}|{row.ResultAt.Value.UtcTicks}", cancellationToken);
         logger.LogInformation("Training result of case {CaseId} in batch {BatchId} recorded by {Username}: completed {Completed}", caseId, batchId, staff.Username, result.Completed);
         return result;
     }
@@ -72,12 +121,15 @@ internal sealed partial class TrainingService
     public async Task<EnrolmentResponse> UploadCertificateAsync(
         StaffMember staff, string batchId, string caseId, FileUpload upload, CancellationToken cancellationToken)
     {
-        var batch = await RequireBatchAsync(batchId, cancellationToken);
-        CaseOffices.Require(staff, PipelineAction.ManageTraining, batch.PartitionKey);
+        var batch = await RequireBatchAsync(staff, batchId, PipelineAction.ManageTraining, cancellationToken);
         var row = await RequireEnrolmentAsync(batchId, caseId, cancellationToken);
-        row.CertificateContentType = await files.SaveAsync(CertificateBlob(batchId, caseId), upload, FileType.Certificate, "file", cancellationToken);
+        var saved = await files.SaveAsync(CertificateBlob(batchId, caseId), upload, FileType.Certificate, "file", cancellationToken);
+        row.CertificateContentType = saved.ContentType;
         await ReplaceEnrolmentsAsync(batchId, [row], cancellationToken);
         await UpdateCaseTrainingsAsync([row], cancellationToken);
+        // Keyed by the content: the same certificate sent again (a retry) is one entry.
+        await timeline.AppendActionAsync(caseId, time.GetUtcNow(), staff.Username, TimelineAction.CertificateUploaded,
+            TimelineDetail.CertificateUploaded(batchId), $"{batchId}|{saved.ContentHash}", cancellationToken);
         logger.LogInformation("Certificate of case {CaseId} in batch {BatchId} uploaded by {Username}", caseId, batchId, staff.Username);
         return EnrolmentResponse.From(row);
     }

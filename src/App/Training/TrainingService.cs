@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
@@ -17,13 +18,26 @@ namespace PepFunctions.App.Training;
 /// JSON API and the forms call the same code. Bad input throws <see cref="RequestValidationException"/> before
 /// anything is written; access is checked with <see cref="AccessPolicy"/> against the batch's office.
 /// </remarks>
-internal sealed partial class TrainingService(
-    HubStorage storage, CaseOffices cases, FileStore files, IOptions<PipelineOptions> pipeline, TimeProvider time, ILogger<TrainingService> logger)
+public sealed partial class TrainingService(
+    HubStorage storage, CaseOffices cases, FileStore files, CaseTimeline timeline, IOptions<PipelineOptions> pipeline, TimeProvider time,
+    ILogger<TrainingService> logger)
 {
     private const int ConcurrencyRetries = 5;
 
+    /// <summary>How many of its latest place-taking action keys a batch remembers (64 hex characters each).</summary>
+    private const int RememberedPlaceKeys = 60;
+
+    /// <summary>Opens a batch at an office the staff member manages training for, with a random id suffix.</summary>
+    public Task<BatchResponse> CreateBatchAsync(StaffMember staff, CreateBatchRequest request, CancellationToken cancellationToken) =>
+        CreateBatchAsync(staff, request, actionKey: null, cancellationToken);
+
     /// <summary>Opens a batch at an office the staff member manages training for.</summary>
-    public async Task<BatchResponse> CreateBatchAsync(StaffMember staff, CreateBatchRequest request, CancellationToken cancellationToken)
+    /// <param name="staff">Who opens it.</param>
+    /// <param name="request">The batch.</param>
+    /// <param name="actionKey">The action's idempotency key: the batch id's suffix is derived from it, so a retry after a crash
+    /// finds the batch the first attempt wrote; null for a random suffix.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<BatchResponse> CreateBatchAsync(StaffMember staff, CreateBatchRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         var office = Offices.Find(request.OfficeCode ?? staff.OfficeCode)?.Code ?? request.OfficeCode ?? staff.OfficeCode;
         var errors = new List<FieldError>();
@@ -49,7 +63,7 @@ internal sealed partial class TrainingService(
 
         var track = request.Track ?? default;
         var batch = new TrainingBatch(
-            NewBatchId(office, track, request.StartDate ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
+            NewBatchId(office, track, request.StartDate ?? Offices.LocalDate(office, time.GetUtcNow()), actionKey),
             track, office, request.Partner?.Trim() ?? "", request.StartDate ?? default, request.EndDate ?? request.StartDate ?? default,
             request.Sessions ?? 1, request.Capacity ?? pipeline.Value.BatchCapacity);
         errors.AddRange(batch.Validate().Where(error => errors.All(e => e.Field != error.Field)));
@@ -73,7 +87,16 @@ internal sealed partial class TrainingService(
             CreatedAt = time.GetUtcNow(),
         };
         var table = await storage.TableAsync(TrainingTables.Batches, cancellationToken);
-        await table.AddEntityAsync(row, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict && actionKey is not null)
+        {
+            // Written by this same action before a crash, or by its twin racing.
+            return BatchResponse.From((await table.GetEntityAsync<TrainingBatchEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).Value);
+        }
+
         logger.LogInformation("Training batch {BatchId} opened at {OfficeCode} by {Username}", row.RowKey, office, staff.Username);
         return BatchResponse.From(row);
     }
@@ -107,11 +130,7 @@ internal sealed partial class TrainingService(
     /// <summary>A batch and its participants.</summary>
     public async Task<BatchDetailResponse> GetBatchAsync(StaffMember staff, string batchId, CancellationToken cancellationToken)
     {
-        var batch = await RequireBatchAsync(batchId, cancellationToken);
-        if (!AccessPolicy.CanView(staff, batch.PartitionKey))
-        {
-            throw new ForbiddenException($"Batch '{batchId}' runs at {batch.PartitionKey}, an office {staff.Username} does not see.");
-        }
+        var batch = await RequireBatchAsync(staff, batchId, action: null, cancellationToken);
 
         var enrolments = await ReadEnrolmentsAsync(batchId, cancellationToken);
         return new BatchDetailResponse(BatchResponse.From(batch), [.. enrolments.Select(EnrolmentResponse.From)]);
@@ -119,39 +138,82 @@ internal sealed partial class TrainingService(
 
     /// <summary>Places a person of the batch's office in it, if there is a free place.</summary>
     /// <exception cref="ConflictException">The batch is full (the domain's Indonesian and English message), or the person is already in it.</exception>
-    public async Task<EnrolmentResponse> EnrolAsync(StaffMember staff, string batchId, EnrolRequest request, CancellationToken cancellationToken)
+    public Task<EnrolmentResponse> EnrolAsync(StaffMember staff, string batchId, EnrolRequest request, CancellationToken cancellationToken) =>
+        EnrolAsync(staff, batchId, request, actionKey: null, cancellationToken);
+
+    /// <summary>Places a person of the batch's office in it, if there is a free place.</summary>
+    /// <param name="staff">Who places the person.</param>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="request">The person.</param>
+    /// <param name="actionKey">The action's idempotency key. The batch remembers the keys of its latest places taken and the
+    /// enrolment row stores its key, so a retry after a crash at any point takes the place once, answers the same and writes
+    /// the same timeline entry (<see cref="TimelineAction.TrainingEnrolled"/>).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="ConflictException">The batch is full, or the person is already in it by another action.</exception>
+    public async Task<EnrolmentResponse> EnrolAsync(StaffMember staff, string batchId, EnrolRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.CaseId))
         {
             throw new RequestValidationException(nameof(request.CaseId), "Choose the person (case id) to enrol.");
         }
 
-        var caseId = request.CaseId.Trim();
-        var batch = await RequireBatchAsync(batchId, cancellationToken);
-        CaseOffices.Require(staff, PipelineAction.ManageTraining, batch.PartitionKey);
-        var caseOffice = await cases.RequireAsync(staff, PipelineAction.ManageTraining, caseId, cancellationToken);
-        if (!string.Equals(caseOffice, batch.PartitionKey, StringComparison.OrdinalIgnoreCase))
+        if (!CaseOffices.IsPossibleId(request.CaseId.Trim()))
         {
-            throw new RequestValidationException(nameof(request.CaseId), $"The person is held by {caseOffice}; this batch runs at {batch.PartitionKey}.");
+            throw new RequestValidationException(nameof(request.CaseId), $"A case id is 1 to {CaseOffices.MaxCaseIdLength} characters, without / \\ # or ?.");
+        }
+
+        var caseId = request.CaseId.Trim();
+        var batch = await RequireBatchAsync(staff, batchId, PipelineAction.ManageTraining, cancellationToken);
+        var holder = await cases.RequireHolderAsync(staff, PipelineAction.ManageTraining, caseId, cancellationToken);
+        if (!string.Equals(holder.OfficeCode, batch.PartitionKey, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestValidationException(nameof(request.CaseId), $"The person is held by {holder.OfficeCode}; this batch runs at {batch.PartitionKey}.");
         }
 
         var enrolments = await storage.TableAsync(TrainingTables.Enrolments, cancellationToken);
-        if ((await enrolments.GetEntityIfExistsAsync<TrainingEnrolmentEntity>(batchId, caseId, cancellationToken: cancellationToken)).HasValue)
+        var existing = await enrolments.GetEntityIfExistsAsync<TrainingEnrolmentEntity>(batchId, caseId, cancellationToken: cancellationToken);
+        TrainingEnrolmentEntity row;
+        if (existing.HasValue)
         {
-            throw new ConflictException($"Sudah terdaftar. Case '{caseId}' is already enrolled in batch '{batchId}'.");
-        }
+            row = existing.Value!;
+            if (actionKey is null || row.EnrolKey != actionKey)
+            {
+                throw new ConflictException($"Sudah terdaftar. Case '{caseId}' is already enrolled in batch '{batchId}'.");
+            }
 
-        await ChangeEnrolledAsync(batch, +1, cancellationToken);
-        var row = new TrainingEnrolmentEntity { PartitionKey = batchId, RowKey = caseId, EnrolledBy = staff.Username, EnrolledAt = time.GetUtcNow() };
-        try
-        {
-            await enrolments.AddEntityAsync(row, cancellationToken);
+            // Enrolled by this same action before a crash: finish what it left undone (the person's own row below).
         }
-        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
+        else
         {
-            // Enrolled by a concurrent request a moment ago: give the place back.
-            await ChangeEnrolledAsync(await RequireBatchAsync(batchId, cancellationToken), -1, cancellationToken);
-            throw new ConflictException($"Sudah terdaftar. Case '{caseId}' is already enrolled in batch '{batchId}'.");
+            if (holder.Stage is not (PipelineStage.Training or PipelineStage.AwaitingRelease))
+            {
+                throw new ConflictException(holder.Stage is PipelineStage.Enrollment or PipelineStage.Assessment or null
+                    ? $"Case '{caseId}' has not been assessed yet; a person is placed in training after the assessment."
+                    : $"Case '{caseId}' is {holder.Stage}; only people in the programme before release are placed in training.");
+            }
+
+            await ChangeEnrolledAsync(batch, +1, actionKey, cancellationToken);
+            row = new TrainingEnrolmentEntity
+            {
+                PartitionKey = batchId, RowKey = caseId, EnrolledBy = staff.Username, EnrolledAt = time.GetUtcNow(), EnrolKey = actionKey,
+            };
+            try
+            {
+                await enrolments.AddEntityAsync(row, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
+            {
+                var winner = (await enrolments.GetEntityAsync<TrainingEnrolmentEntity>(batchId, caseId, cancellationToken: cancellationToken)).Value;
+                if (actionKey is not null && winner.EnrolKey == actionKey)
+                {
+                    // The same action, racing: one place taken between them.
+                    return EnrolmentResponse.From(winner);
+                }
+
+                // Enrolled by a concurrent request a moment ago: give the place back.
+                await ChangeEnrolledAsync(await RequireBatchAsync(batchId, cancellationToken), -1, actionKey: null, cancellationToken);
+                throw new ConflictException($"Sudah terdaftar. Case '{caseId}' is already enrolled in batch '{batchId}'.");
+            }
         }
 
         var caseTrainings = await storage.TableAsync(TrainingTables.CaseTrainings, cancellationToken);
@@ -166,6 +228,9 @@ internal sealed partial class TrainingService(
             EndDate = batch.EndDate,
             Sessions = batch.Sessions,
         }, TableUpdateMode.Replace, cancellationToken);
+        // One placement per person and batch: without a key, the pair names the action.
+        await timeline.AppendActionAsync(caseId, row.EnrolledAt, row.EnrolledBy, TimelineAction.TrainingEnrolled,
+            TimelineDetail.TrainingEnrolled(batchId, Enum.Parse<TrainingTrack>(batch.Track)), actionKey ?? $"{batchId}|{caseId}", cancellationToken);
         logger.LogInformation("Case {CaseId} enrolled in training batch {BatchId} by {Username}", caseId, batchId, staff.Username);
         return EnrolmentResponse.From(row);
     }
@@ -185,12 +250,28 @@ internal sealed partial class TrainingService(
     }
 
     /// <summary>Adds <paramref name="delta"/> to the batch's enrolled count, with its ETag, re-reading on a concurrent change.</summary>
+    /// <remarks>
+    /// A place taken with an action key records the key among the batch's latest <see cref="RememberedPlaceKeys"/>, and a key
+    /// already there adds nothing: a retry after a crash between this write and the enrolment row takes no second place.
+    /// </remarks>
     /// <exception cref="ConflictException">Adding one would exceed the capacity.</exception>
-    private async Task ChangeEnrolledAsync(TrainingBatchEntity batch, int delta, CancellationToken cancellationToken)
+    private async Task ChangeEnrolledAsync(TrainingBatchEntity batch, int delta, string? actionKey, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TrainingTables.Batches, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
+            var keys = string.IsNullOrEmpty(batch.PlaceKeys) ? [] : batch.PlaceKeys.Split(',').ToList();
+            if (actionKey is not null && keys.Contains(actionKey, StringComparer.Ordinal))
+            {
+                return;
+            }
+
+            if (actionKey is not null)
+            {
+                keys.Add(actionKey);
+                batch.PlaceKeys = string.Join(',', keys.TakeLast(RememberedPlaceKeys));
+            }
+
             if (delta > 0)
             {
                 var decision = EnrolmentRule.CanEnrol(batch.Enrolled, batch.Capacity);
@@ -213,6 +294,34 @@ internal sealed partial class TrainingService(
         }
     }
 
+    /// <summary>The batch, when <paramref name="staff"/> sees its office (and may do <paramref name="action"/> there, when given).</summary>
+    /// <exception cref="NotFoundException">No such batch, or one at an office <paramref name="staff"/> does not see.</exception>
+    /// <exception cref="ForbiddenException">The role may not do <paramref name="action"/>.</exception>
+    private async Task<TrainingBatchEntity> RequireBatchAsync(
+        StaffMember staff, string batchId, PipelineAction? action, CancellationToken cancellationToken)
+    {
+        var batch = await RequireBatchAsync(batchId, cancellationToken);
+        if (!AccessPolicy.CanView(staff, batch.PartitionKey))
+        {
+            throw new NotFoundException($"Training batch '{batchId}' does not exist.");
+        }
+
+        if (action is { } required)
+        {
+            CaseOffices.Require(staff, required, batch.PartitionKey);
+        }
+
+        return batch;
+    }
+
+    /// <summary>Today's date at <paramref name="officeCode"/>, in the office's time zone.</summary>
+    private DateOnly OfficeToday(string officeCode)
+    {
+        var now = time.GetUtcNow();
+        var local = Offices.Find(officeCode) is { } office ? TimeZoneInfo.ConvertTime(now, office.TimeZone) : now;
+        return DateOnly.FromDateTime(local.DateTime);
+    }
+
     private async Task<TrainingBatchEntity> RequireBatchAsync(string batchId, CancellationToken cancellationToken)
     {
         var office = OfficeOf(batchId) ?? throw new NotFoundException($"Training batch '{batchId}' does not exist.");
@@ -233,9 +342,13 @@ internal sealed partial class TrainingService(
         return rows;
     }
 
-    /// <summary>A new batch id, <c>{OFFICE}-{yyyy-MM}-{TRACK}-{4 hex}</c>, e.g. <c>LPP-KUPANG-2025-03-TENUNWEAVING-1A2B</c>.</summary>
-    private static string NewBatchId(string office, TrainingTrack track, DateOnly start) =>
-        $"{office.ToUpperInvariant()}-{Dates.Format(start)[..7]}-{track.ToString().ToUpperInvariant()}-{RandomNumberGenerator.GetHexString(4)}";
+    /// <summary>
+    /// A new batch id, <c>{OFFICE}-{yyyy-MM}-{TRACK}-{hex}</c>, e.g. <c>LPP-KUPANG-2025-03-TENUNWEAVING-1A2B</c>: 4 random hex digits,
+    /// or 8 derived from the action's key.
+    /// </summary>
+    private static string NewBatchId(string office, TrainingTrack track, DateOnly start, string? actionKey) =>
+        $"{office.ToUpperInvariant()}-{Dates.Format(start)[..7]}-{track.ToString().ToUpperInvariant()}-" +
+        (actionKey is null ? RandomNumberGenerator.GetHexString(4) : StableIds.From(actionKey, 8).ToUpperInvariant());
 
     /// <summary>The office a batch id starts with (the longest known code), so a batch is read with one point read.</summary>
     private static string? OfficeOf(string batchId) => Offices.Seed

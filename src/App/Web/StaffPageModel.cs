@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Localization;
 using PepFunctions.App.Http;
 using PepFunctions.App.Staff;
@@ -8,7 +9,10 @@ using PepFunctions.Domain;
 
 namespace PepFunctions.App.Web;
 
-/// <summary>What every signed-in page shares: the staff member, the string table, and how a form calls a service.</summary>
+/// <summary>
+/// What every signed-in page shares: the staff member, the string table, the orchestration client, and how a form
+/// calls a service.
+/// </summary>
 internal abstract class StaffPageModel : PageModel
 {
     private IStringLocalizer? _l;
@@ -18,6 +22,13 @@ internal abstract class StaffPageModel : PageModel
 
     /// <summary>The page texts in the request's language.</summary>
     internal IStringLocalizer L => _l ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
+
+    /// <summary>
+    /// The orchestration client, for the services that start or signal a case's pipeline or read its status. The page's
+    /// function binds it (<c>[DurableClient]</c>) and passes it to <see cref="StaffPages.RunAsync"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The page's function bound none.</exception>
+    internal DurableTaskClient Pipelines => StaffPages.ClientOf(HttpContext);
 
     /// <summary>A message about the whole form (a conflict, a refusal), shown above it.</summary>
     public string? FormMessage { get; private set; }

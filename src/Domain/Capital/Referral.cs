@@ -8,6 +8,15 @@ namespace PepFunctions.Domain;
 /// <param name="Purpose">What the money is for (equipment, raw material, a stall).</param>
 public sealed record Referral(string ReferralId, string PartnerName, FinancingPartnerKind Kind, long Amount, string Purpose)
 {
+    /// <summary>The longest partner name.</summary>
+    public const int MaxPartnerNameLength = 120;
+
+    /// <summary>The longest purpose.</summary>
+    public const int MaxPurposeLength = 500;
+
+    /// <summary>The largest amount any partner is asked for: Rp10.000.000.000, far above any micro-business loan or grant.</summary>
+    public const long MaxAmount = 10_000_000_000;
+
     /// <summary>The KUR tier the amount falls in, for a <see cref="FinancingPartnerKind.KurBank"/>; otherwise <see langword="null"/>.</summary>
     public KurTier? MatchingKurTier() => Kind == FinancingPartnerKind.KurBank && Amount > 0 ? KurTier.For(Amount) : null;
 
@@ -24,10 +33,23 @@ public sealed record Referral(string ReferralId, string PartnerName, FinancingPa
         {
             errors.Add(new(nameof(PartnerName), "Choose the financing partner."));
         }
+        else if (PartnerName.Length > MaxPartnerNameLength)
+        {
+            errors.Add(new(nameof(PartnerName), $"The partner's name must be at most {MaxPartnerNameLength} characters."));
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            errors.Add(new(nameof(Kind), "Choose one of the kinds of financing partner."));
+        }
 
         if (Amount <= 0)
         {
             errors.Add(new(nameof(Amount), "The amount must be more than Rp0."));
+        }
+        else if (Amount > MaxAmount)
+        {
+            errors.Add(new(nameof(Amount), $"The amount must be at most {Rupiah.Format(MaxAmount)}."));
         }
         else if (Kind == FinancingPartnerKind.KurBank && KurTier.For(Amount) is null)
         {
@@ -37,6 +59,10 @@ public sealed record Referral(string ReferralId, string PartnerName, FinancingPa
         if (string.IsNullOrWhiteSpace(Purpose))
         {
             errors.Add(new(nameof(Purpose), "Say what the capital is for."));
+        }
+        else if (Purpose.Length > MaxPurposeLength)
+        {
+            errors.Add(new(nameof(Purpose), $"The purpose must be at most {MaxPurposeLength} characters."));
         }
 
         return errors;

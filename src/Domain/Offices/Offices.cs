@@ -79,4 +79,19 @@ public static class Offices
         var office = Find(officeCode);
         return office is null ? null : Seed.FirstOrDefault(candidate => candidate.Kind == OfficeKind.Kanwil && candidate.Province == office.Province);
     }
+
+    /// <summary>
+    /// The time zone of the office with this code; WIB (the national office's zone) when the code is unknown, so a
+    /// record from an office no longer listed still shows a time.
+    /// </summary>
+    public static TimeZoneInfo TimeZoneOf(string? officeCode) => Find(officeCode)?.TimeZone ?? OfficeTimeZones.Wib;
+
+    /// <summary>The short name of the office's zone (<c>WIB</c>, <c>WITA</c> or <c>WIT</c>); see <see cref="TimeZoneOf"/>.</summary>
+    public static string TimeZoneName(string? officeCode) => OfficeTimeZones.ShortName(TimeZoneOf(officeCode));
+
+    /// <summary>The instant <paramref name="utc"/> as the office's clock shows it (the offset is the zone's).</summary>
+    public static DateTimeOffset ToLocal(string? officeCode, DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZoneOf(officeCode));
+
+    /// <summary>The office's calendar date at the instant <paramref name="utc"/>: what "today" means to its staff.</summary>
+    public static DateOnly LocalDate(string? officeCode, DateTimeOffset utc) => DateOnly.FromDateTime(ToLocal(officeCode, utc).DateTime);
 }

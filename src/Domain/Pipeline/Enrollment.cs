@@ -5,7 +5,7 @@ namespace PepFunctions.Domain;
 
 /// <summary>What a Lapas records to enrol a person (a WBP, <i>warga binaan pemasyarakatan</i>) in the programme.</summary>
 /// <param name="OfficeCode">The Lapas or Rutan enrolling the person.</param>
-/// <param name="RegistrationNumber">The person's registration number at that office: letters, digits, '-', '.' and '/', at most 32 characters.</param>
+/// <param name="RegistrationNumber">The person's registration number at that office: ASCII letters and digits in groups separated by one '-', '.' or '/' (so never '..' or a leading '/'), at most 32 characters.</param>
 /// <param name="FullName">The person's name. Sensitive: never in logs, ids, queue messages or URLs.</param>
 /// <param name="Nik">The 16-digit national ID number (NIK), when known. Sensitive, like the name.</param>
 /// <param name="ExpectedReleaseDate">When the person is expected to be released; required.</param>
@@ -43,7 +43,7 @@ public sealed partial record Enrollment(
         }
         else if (!RegistrationNumberPattern().IsMatch(RegistrationNumber))
         {
-            errors.Add(new(nameof(RegistrationNumber), $"The registration number may hold letters, digits, '-', '.' and '/', at most {MaxRegistrationNumberLength} characters."));
+            errors.Add(new(nameof(RegistrationNumber), $"The registration number is letters and digits (A-Z, 0-9), in groups separated by one '-', '.' or '/', at most {MaxRegistrationNumberLength} characters."));
         }
 
         if (string.IsNullOrWhiteSpace(FullName))
@@ -92,7 +92,7 @@ public sealed partial record Enrollment(
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9./-]{1,32}$")]
+    [GeneratedRegex("^(?=.{1,32}$)[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*$")]
     private static partial Regex RegistrationNumberPattern();
 
     [GeneratedRegex("^[0-9]{16}$")]

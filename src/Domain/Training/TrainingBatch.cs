@@ -22,6 +22,15 @@ public sealed record TrainingBatch(
     /// <summary>The usual cohort size: 30 participants.</summary>
     public const int DefaultCapacity = 30;
 
+    /// <summary>The largest batch: twice the usual cohort.</summary>
+    public const int MaxCapacity = 60;
+
+    /// <summary>The most sessions a batch counts attendance over (a daily programme of several months).</summary>
+    public const int MaxSessions = 200;
+
+    /// <summary>The longest partner name.</summary>
+    public const int MaxPartnerLength = 120;
+
     /// <summary>What is wrong with the batch, field by field; empty when it is valid.</summary>
     public IReadOnlyList<FieldError> Validate()
     {
@@ -40,20 +49,29 @@ public sealed record TrainingBatch(
         {
             errors.Add(new(nameof(Partner), "A training partner is required."));
         }
+        else if (Partner.Length > MaxPartnerLength)
+        {
+            errors.Add(new(nameof(Partner), $"The partner's name must be at most {MaxPartnerLength} characters."));
+        }
+
+        if (!Enum.IsDefined(Track))
+        {
+            errors.Add(new(nameof(Track), "Choose one of the training tracks."));
+        }
 
         if (EndDate < StartDate)
         {
             errors.Add(new(nameof(EndDate), "The end date must be on or after the start date."));
         }
 
-        if (Sessions < 1)
+        if (Sessions is < 1 or > MaxSessions)
         {
-            errors.Add(new(nameof(Sessions), "A batch has at least one session."));
+            errors.Add(new(nameof(Sessions), $"A batch has from 1 to {MaxSessions} sessions."));
         }
 
-        if (Capacity < 1)
+        if (Capacity is < 1 or > MaxCapacity)
         {
-            errors.Add(new(nameof(Capacity), "Capacity must be at least one participant."));
+            errors.Add(new(nameof(Capacity), $"A batch takes from 1 to {MaxCapacity} participants."));
         }
 
         return errors;

@@ -67,7 +67,7 @@ internal sealed class Chromium : IDisposable
     /// <summary>Waits until <paramref name="condition"/> holds, reloading the page between tries when <paramref name="reload"/>.</summary>
     public void WaitUntil(Func<IWebDriver, bool> condition, string what, bool reload = false)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + Support.TestApp.WaitLimit;
         while (!Try(condition))
         {
             if (DateTime.UtcNow > deadline)

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace PepFunctions.App.Tests.Browser;
 
 /// <summary>A Lapas officer's first walk through the pages, in a real headless Chromium on a phone-sized window.</summary>
-public sealed class EnrolAndAssessTests(ITestOutputHelper output)
+public sealed class EnrolAndAssessTests(FeatureApp fixture, ITestOutputHelper output) : IClassFixture<FeatureApp>
 {
     [Fact]
     public async Task SignInEnrolAndAssess_OnAPhone_ShowsTheRecommendation()
@@ -16,10 +16,9 @@ public sealed class EnrolAndAssessTests(ITestOutputHelper output)
             return;
         }
 
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
         using var chromium = Chromium.Start(400, 900);
         var driver = chromium.Driver;
-        var site = app.Http.BaseAddress!.ToString().TrimEnd('/');
+        var site = fixture.App.Http.BaseAddress!.ToString().TrimEnd('/');
 
         driver.Navigate().GoToUrl(site + "/");
         Assert.EndsWith("/masuk", new Uri(driver.Url).AbsolutePath, StringComparison.Ordinal);

@@ -2,25 +2,22 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PepFunctions.App.Capital;
-using PepFunctions.App.Tests.Training;
-using PepFunctions.Domain;
-
 using PepFunctions.App.Tests.Support;
+using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Capital;
 
-public sealed class CapitalApiTests
+public sealed class CapitalApiTests(FeatureApp app) : IClassFixture<FeatureApp>
 {
     [Fact]
     public async Task Answer_AcceptedThenDisbursed_MovesTheReferralAndStopsWaiting()
     {
-        await using var app = await FeatureApp.StartAsync();
         var pk = await app.SignInAsync("pk.kupang");
         var caseId = await app.SeedCaseAsync(Offices.BapasKupang);
         var referral = await SubmitAsync(pk, caseId, new { partnerName = "Bank NTT", amount = 8_000_000, purpose = "Alat tenun" });
         Assert.Equal("KurBank", referral.GetProperty("kind").GetString());
         Assert.Equal("KUR Super Mikro", referral.GetProperty("kurTier").GetProperty("name").GetString());
-        Assert.Single(await app.RowsAsync(CapitalTables.ReferralsWaiting));
+        Assert.Single(await WaitingAsync(caseId));
         var id = referral.GetProperty("referralId").GetString();
 
         var accepted = await AnswerAsync(pk, caseId, id, new { status = "Accepted" });
@@ -31,13 +28,12 @@ public sealed class CapitalApiTests
         var list = await pk.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/referrals");
         Assert.Equal("Disbursed", list[0].GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, list[0].GetProperty("acceptedAt").ValueKind);
-        Assert.Empty(await app.RowsAsync(CapitalTables.ReferralsWaiting));
+        Assert.Empty(await WaitingAsync(caseId));
     }
 
     [Fact]
     public async Task Answer_RejectedWithReason_StoresTheReason()
     {
-        await using var app = await FeatureApp.StartAsync();
         var mentor = await app.SignInAsync("mentor.kupang");
         var caseId = await app.SeedCaseAsync(Offices.BapasKupang);
         var id = (await SubmitAsync(mentor, caseId, new { partnerName = "Pegadaian", amount = 5_000_000, purpose = "Bahan baku" })).GetProperty("referralId").GetString();
@@ -49,12 +45,12 @@ public sealed class CapitalApiTests
         Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
         Assert.Equal("Usaha belum berjalan enam bulan", rejected.GetProperty("reason").GetString());
         Assert.Equal(0, rejected.GetProperty("nextStatuses").GetArrayLength());
+        Assert.Empty(await WaitingAsync(caseId));
     }
 
     [Fact]
     public async Task Answer_RejectedWithoutReason_Returns400AndChangesNothing()
     {
-        await using var app = await FeatureApp.StartAsync();
         var pk = await app.SignInAsync("pk.kupang");
         var caseId = await app.SeedCaseAsync(Offices.BapasKupang);
         var id = (await SubmitAsync(pk, caseId, new { partnerName = "BRI", amount = 20_000_000, purpose = "Gerobak" })).GetProperty("referralId").GetString();
@@ -62,13 +58,12 @@ public sealed class CapitalApiTests
         using var response = await AnswerAsync(pk, caseId, id, new { status = "Rejected" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Submitted", (await app.RowsAsync(CapitalTables.Referrals)).Single().GetString("Status"));
+        Assert.Equal("Submitted", (await app.PartitionAsync(CapitalTables.Referrals, caseId)).Single().GetString("Status"));
     }
 
     [Fact]
     public async Task Answer_DisbursedBeforeAccepted_Returns409WithTheRule()
     {
-        await using var app = await FeatureApp.StartAsync();
         var pk = await app.SignInAsync("pk.kupang");
         var caseId = await app.SeedCaseAsync(Offices.BapasKupang);
         var id = (await SubmitAsync(pk, caseId, new { partnerName = "Bank Mandiri", amount = 50_000_000, purpose = "Kios" })).GetProperty("referralId").GetString();
@@ -78,13 +73,12 @@ public sealed class CapitalApiTests
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("A referral cannot be Disbursed before the partner has Accepted it.", problem.GetProperty("detail").GetString());
-        Assert.Equal("Submitted", (await app.RowsAsync(CapitalTables.Referrals)).Single().GetString("Status"));
+        Assert.Equal("Submitted", (await app.PartitionAsync(CapitalTables.Referrals, caseId)).Single().GetString("Status"));
     }
 
     [Fact]
     public async Task Submit_RegionalPartnerOfAnotherProvinceOrKurAmountTooLarge_Returns400NamingTheFields()
     {
-        await using var app = await FeatureApp.StartAsync();
         var admin = await app.SignInAsync("admin");
         var caseId = await app.SeedCaseAsync(Offices.BapasTangerang);
 
@@ -95,27 +89,25 @@ public sealed class CapitalApiTests
         Assert.Contains("Nusa Tenggara Timur", errors.GetProperty("partnerName")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("Rp500.000.000", errors.GetProperty("amount")[0].GetString(), StringComparison.Ordinal);
         Assert.True(errors.TryGetProperty("purpose", out _));
-        Assert.Empty(await app.RowsAsync(CapitalTables.Referrals));
-        Assert.Empty(await app.RowsAsync(CapitalTables.ReferralsWaiting));
+        Assert.Empty(await app.PartitionAsync(CapitalTables.Referrals, caseId));
+        Assert.Empty(await WaitingAsync(caseId));
     }
 
     [Fact]
-    public async Task Submit_CaseOfAnotherOffice_Returns403()
+    public async Task Submit_CaseOfAnotherOffice_Returns404()
     {
-        await using var app = await FeatureApp.StartAsync();
         var pk = await app.SignInAsync("pk.kupang");
         var caseId = await app.SeedCaseAsync(Offices.BapasTangerang);
 
         using var response = await pk.PostAsJsonAsync($"/api/cases/{caseId}/referrals", new { partnerName = "BRI", amount = 1_000_000, purpose = "Bahan" });
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(await app.RowsAsync(CapitalTables.Referrals));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await app.PartitionAsync(CapitalTables.Referrals, caseId));
     }
 
     [Fact]
     public async Task SetPermit_GrantedBeforeApplied_Returns400_ValidDatesShowInChecklist()
     {
-        await using var app = await FeatureApp.StartAsync();
         var pk = await app.SignInAsync("pk.kupang");
         var caseId = await app.SeedCaseAsync(Offices.BapasKupang);
 
@@ -139,4 +131,8 @@ public sealed class CapitalApiTests
 
     private static Task<HttpResponseMessage> AnswerAsync(HttpClient staff, string caseId, string? referralId, object answer) =>
         staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals/{referralId}/answer", answer);
+
+    /// <summary>The case's rows in <c>ReferralsWaiting</c> (keyed <c>caseId|referralId</c>).</summary>
+    private async Task<List<Azure.Data.Tables.TableEntity>> WaitingAsync(string caseId) =>
+        [.. (await app.RowsAsync(CapitalTables.ReferralsWaiting)).Where(row => row.RowKey.StartsWith(caseId + "|", StringComparison.Ordinal))];
 }

@@ -1,42 +1,44 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PepFunctions.App.Demo;
 using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Demo;
 
-public sealed class DemoSeedTests
+public sealed class DemoSeedTests(DemoSeedTests.SeededApp app) : IClassFixture<DemoSeedTests.SeededApp>
 {
     [Fact]
     public async Task Start_WithDemoSeed_EnrolsTheDemoPeopleOnce()
     {
-        await using var app = await FeatureApp.StartAsync("--Demo:Seed=true");
         var kupang = await app.SignInAsync("lapas.kupang");
 
         var ids = await WaitForAsync(kupang, "/api/cases", expected: 3);
         var batches = await WaitForAsync(kupang, "/api/training/batches", expected: 1);
+        Assert.True(await app.App.Services.GetRequiredService<DemoSeed>().SeedAsync(app.App.Client, CancellationToken.None));
 
         Assert.All(ids, id => Assert.StartsWith("case-lpp-kupang-wbp-2025-01", id, StringComparison.Ordinal));
         Assert.StartsWith("LPP-KUPANG-", Assert.Single(batches), StringComparison.Ordinal);
+        Assert.Equal(3, (await kupang.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
+        Assert.Equal(1, (await kupang.GetFromJsonAsync<JsonElement>("/api/training/batches")).GetArrayLength());
     }
 
     /// <summary>Polls a list until it has <paramref name="expected"/> items; returns their ids.</summary>
     private static async Task<List<string>> WaitForAsync(HttpClient client, string path, int expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var list = await client.GetFromJsonAsync<JsonElement>(path);
-            var ids = list.EnumerateArray().Select(IdOf).ToList();
-            if (ids.Count >= expected || DateTime.UtcNow > deadline)
-            {
-                Assert.Equal(expected, ids.Count);
-                return ids;
-            }
-
-            await Task.Delay(200);
-        }
+        var list = await TestApp.WaitForJsonAsync(client, path, list => list.GetArrayLength() >= expected, $"{expected} items");
+        Assert.Equal(expected, list.GetArrayLength());
+        return [.. list.EnumerateArray().Select(IdOf)];
     }
 
     private static string IdOf(JsonElement item) =>
         (item.TryGetProperty("caseId", out var caseId) ? caseId : item.GetProperty("batchId")).GetString()!;
+
+    /// <summary>The app with the demo seed on: the <c>SeedDemo</c> timer seeds it when the runner starts.</summary>
+    public sealed class SeededApp : FeatureApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. base.Settings, Set("Demo:Seed", "true")];
+
+        protected override bool RunTimers => true;
+    }
 }

@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Builder;
-using PepFunctions.App.Hosting;
+using System.Text.Json;
 using PepFunctions.App.Tests.Support;
+using PepFunctions.LocalRunner;
 
 namespace PepFunctions.App.Tests.Hosting;
 
+/// <summary>The local runner reads <c>local.settings.json</c> as <c>func start</c> does; the repository's sample must run the app.</summary>
 public sealed class LocalSettingsTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pep-local-settings-");
@@ -13,14 +14,15 @@ public sealed class LocalSettingsTests : IDisposable
     [Fact]
     public void Read_Values_DoubleUnderscoreBecomesNestedSection()
     {
-        var path = Write(_root.FullName, LocalSettings.FileName, """
+        var path = Write(LocalSettings.FileName, """
             {
               "IsEncrypted": false,
               "Values": {
                 "AzureWebJobsStorage": "UseDevelopmentStorage=true",
-                "Durable__Storage__TaskHubName": "PepHub",
-                "Durable__Worker__MaxAttempts": 5,
-                "Feature__On": true
+                "Pipeline__FollowUpInterval": "00:02:00",
+                "Pipeline__FollowUpCount": 3,
+                "Feature__On": true,
+                "Nothing": null
               },
               "Host": { "LocalHttpPort": 7072 }
             }
@@ -29,9 +31,10 @@ public sealed class LocalSettingsTests : IDisposable
         var settings = LocalSettings.Read(path);
 
         Assert.Equal("UseDevelopmentStorage=true", settings["AzureWebJobsStorage"]);
-        Assert.Equal("PepHub", settings["Durable:Storage:TaskHubName"]);
-        Assert.Equal("5", settings["Durable:Worker:MaxAttempts"]);
+        Assert.Equal("00:02:00", settings["Pipeline:FollowUpInterval"]);
+        Assert.Equal("3", settings["Pipeline:FollowUpCount"]);
         Assert.Equal("true", settings["Feature:On"]);
+        Assert.Null(settings["Nothing"]);
         Assert.Equal("7072", settings[LocalSettings.LocalHttpPortKey]);
     }
 
@@ -39,9 +42,10 @@ public sealed class LocalSettingsTests : IDisposable
     [InlineData("""{ "IsEncrypted": true, "Values": { "A": "b" } }""", "encrypted")]
     [InlineData("""{ "Values": { "A": { "nested": 1 } } }""", "Values.A")]
     [InlineData("""{ "Values": """, "not valid JSON")]
+    [InlineData("""[ "Values" ]""", "JSON object")]
     public void Read_UnusableFile_ThrowsNamingTheProblem(string json, string expected)
     {
-        var path = Write(_root.FullName, LocalSettings.FileName, json);
+        var path = Write(LocalSettings.FileName, json);
 
         var ex = Assert.Throws<InvalidDataException>(() => LocalSettings.Read(path));
 
@@ -50,77 +54,26 @@ public sealed class LocalSettingsTests : IDisposable
     }
 
     [Fact]
-    public void Find_ContentRootBelowSolutionWithSampleOnly_ReturnsTheSample()
+    public void Find_SampleOnly_ReturnsTheSample()
     {
-        Write(_root.FullName, "PepFunctions.sln", "");
-        var sample = Write(_root.FullName, LocalSettings.SampleFileName, "{}");
-        var contentRoot = Directory.CreateDirectory(Path.Combine(_root.FullName, "src", "App"));
+        var sample = Write(LocalSettings.SampleFileName, "{}");
 
-        Assert.Equal(sample, LocalSettings.Find(contentRoot.FullName));
+        Assert.Equal(sample, LocalSettings.Find(_root.FullName));
     }
 
     [Fact]
     public void Find_BothFiles_PrefersLocalSettingsOverTheSample()
     {
-        Write(_root.FullName, "PepFunctions.sln", "");
-        Write(_root.FullName, LocalSettings.SampleFileName, "{}");
-        var own = Write(_root.FullName, LocalSettings.FileName, "{}");
+        Write(LocalSettings.SampleFileName, "{}");
+        var own = Write(LocalSettings.FileName, "{}");
 
-        Assert.Equal(own, LocalSettings.Find(Path.Combine(_root.FullName)));
+        Assert.Equal(own, LocalSettings.Find(_root.FullName));
     }
 
     [Fact]
-    public void Find_NoSolutionAbove_ReturnsNull()
+    public void Find_NeitherFile_ReturnsNull()
     {
-        var contentRoot = Directory.CreateDirectory(Path.Combine(_root.FullName, "site", "wwwroot"));
-
-        Assert.Null(LocalSettings.Find(contentRoot.FullName));
-    }
-
-    [Fact]
-    public void AddLocalSettings_EnvironmentAndCommandLine_OverrideTheFile()
-    {
-        // Unique keys: environment variables are process-wide and tests run in parallel.
-        var fromEnv = "PepTest" + Guid.NewGuid().ToString("N");
-        var fromArgs = "PepTest" + Guid.NewGuid().ToString("N");
-        Write(_root.FullName, LocalSettings.FileName, $$"""
-            { "Values": { "{{fromEnv}}__Key": "file", "{{fromArgs}}__Key": "file", "OnlyInFile__Key": "file" } }
-            """);
-        Environment.SetEnvironmentVariable($"{fromEnv}__Key", "environment");
-        try
-        {
-            var builder = WebApplication.CreateBuilder(["--contentRoot", _root.FullName, $"--{fromArgs}:Key=command line"]);
-
-            builder.AddLocalSettings();
-
-            Assert.Equal("file", builder.Configuration["OnlyInFile:Key"]);
-            Assert.Equal("environment", builder.Configuration[$"{fromEnv}:Key"]);
-            Assert.Equal("command line", builder.Configuration[$"{fromArgs}:Key"]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable($"{fromEnv}__Key", null);
-        }
-    }
-
-    [Fact]
-    public void AddLocalSettings_ExplicitPath_ReadsThatFileInstead()
-    {
-        Write(_root.FullName, LocalSettings.FileName, """{ "Values": { "Which": "default" } }""");
-        var other = Write(_root.FullName, "other.settings.json", """{ "Values": { "Which": "explicit" } }""");
-        var builder = WebApplication.CreateBuilder(["--contentRoot", _root.FullName, $"--{LocalSettings.PathKey}={other}"]);
-
-        builder.AddLocalSettings();
-
-        Assert.Equal("explicit", builder.Configuration["Which"]);
-    }
-
-    [Fact]
-    public void AddLocalSettings_ExplicitPathMissing_Throws()
-    {
-        var builder = WebApplication.CreateBuilder(["--contentRoot", _root.FullName, $"--{LocalSettings.PathKey}=missing.json"]);
-
-        Assert.Throws<FileNotFoundException>(() => builder.AddLocalSettings());
+        Assert.Null(LocalSettings.Find(_root.FullName));
     }
 
     [Fact]
@@ -129,14 +82,33 @@ public sealed class LocalSettingsTests : IDisposable
         var settings = LocalSettings.Read(Path.Combine(RepositoryFiles.Root, LocalSettings.SampleFileName));
 
         Assert.Equal("UseDevelopmentStorage=true", settings["AzureWebJobsStorage"]);
-        Assert.Equal("custom", settings["FUNCTIONS_WORKER_RUNTIME"]);
-        Assert.Equal("PepHub", settings["Durable:Storage:TaskHubName"]);
+        Assert.Equal("dotnet-isolated", settings["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("PepHub", settings["TaskHubName"]);
         Assert.Equal("7071", settings[LocalSettings.LocalHttpPortKey]);
     }
 
-    private static string Write(string folder, string name, string text)
+    [Fact]
+    public void RepositorySample_SetsEveryTimersSchedule()
     {
-        var path = Path.Combine(folder, name);
+        var settings = LocalSettings.Read(Path.Combine(RepositoryFiles.Root, LocalSettings.SampleFileName));
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.AppOutput, "functions.metadata")));
+
+        var schedules = metadata.RootElement.EnumerateArray()
+            .SelectMany(function => function.GetProperty("bindings").EnumerateArray())
+            .Where(binding => binding.GetProperty("type").GetString() == "timerTrigger")
+            .Select(binding => binding.GetProperty("schedule").GetString()!)
+            .Where(schedule => schedule.StartsWith('%'))
+            .ToList();
+
+        Assert.NotEmpty(schedules);
+        Assert.All(schedules, schedule => Assert.True(
+            settings.TryGetValue(schedule.Trim('%').Replace("__", ":", StringComparison.Ordinal), out var value) && !string.IsNullOrEmpty(value),
+            $"local.settings.sample.json should set {schedule}."));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_root.FullName, name);
         File.WriteAllText(path, text);
         return path;
     }

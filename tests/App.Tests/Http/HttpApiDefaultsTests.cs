@@ -1,28 +1,33 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Http;
 
-public sealed class HttpApiDefaultsTests
+public sealed partial class HttpApiDefaultsTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task GetOpenApiDocument_Served_DescribesEveryApi()
+    public async Task GetOpenApiDocument_Served_DescribesEveryApiFunctionWithItsMethods()
     {
-        await using var app = await TestApp.StartAsync();
-
-        var document = await app.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await app.App.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths");
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
-        foreach (var path in new[]
+        var api = app.App.Functions.Where(f => f.Trigger.Type == "httpTrigger" && f.Trigger.Route!.StartsWith("api/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(api, f => f.Trigger.Route == "api/instances/{instanceId}");
+        foreach (var function in api)
         {
-            "/api/health", "/api/samples/hello", "/api/samples/approval", "/api/instances", "/api/instances/{instanceId}",
-            "/api/instances/{instanceId}/history", "/api/instances/{instanceId}/events/{eventName}",
-            "/api/instances/{instanceId}/terminate", "/api/deadletters", "/api/deadletters/{instanceId}/{id}/redrive",
-        })
-        {
-            Assert.True(paths.TryGetProperty(path, out _), $"The OpenAPI document should describe {path}.");
+            var path = "/" + Constraint().Replace(function.Trigger.Route!, "{$1}");
+            Assert.True(paths.TryGetProperty(path, out var item), $"The OpenAPI document should describe {path} ({function.Name}).");
+            foreach (var method in function.Trigger.Methods!)
+            {
+                Assert.True(item.TryGetProperty(method.ToLowerInvariant(), out var operation), $"{path} should have {method} ({function.Name}).");
+                Assert.Equal(function.Name, operation.GetProperty("operationId").GetString());
+            }
         }
     }
+
+    [GeneratedRegex(@"\{([^:}]+):[^}]+\}")]
+    private static partial Regex Constraint();
 }

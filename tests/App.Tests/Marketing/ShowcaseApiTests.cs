@@ -7,12 +7,11 @@ using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Marketing;
 
-public sealed class ShowcaseApiTests
+public sealed class ShowcaseApiTests(FeatureApp app) : IClassFixture<FeatureApp>
 {
     [Fact]
     public async Task AddShowcase_ExhibitionAndChannel_AreListedForThePerson()
     {
-        await using var app = await FeatureApp.StartAsync();
         var kupang = await app.SignInAsync("lapas.kupang");
         var caseId = await app.SeedCaseAsync(Offices.LppKupang);
         var productId = await AddProductAsync(kupang, caseId);
@@ -34,7 +33,6 @@ public sealed class ShowcaseApiTests
     [Fact]
     public async Task AddShowcase_ExhibitionWithoutDate_Returns400NamingTheFieldAndStoresNothing()
     {
-        await using var app = await FeatureApp.StartAsync();
         var kupang = await app.SignInAsync("lapas.kupang");
         var caseId = await app.SeedCaseAsync(Offices.LppKupang);
         var productId = await AddProductAsync(kupang, caseId);
@@ -44,13 +42,12 @@ public sealed class ShowcaseApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("date", out _));
-        Assert.Empty(await app.RowsAsync(ShowcaseService.Table));
+        Assert.Empty(await app.PartitionAsync(ShowcaseService.Table, caseId));
     }
 
     [Fact]
-    public async Task AddShowcase_AnotherOfficesCase_Returns403()
+    public async Task AddShowcase_AnotherOfficesCase_Returns404()
     {
-        await using var app = await FeatureApp.StartAsync();
         var kupang = await app.SignInAsync("lapas.kupang");
         var tangerang = await app.SignInAsync("lapas.tangerang");
         var caseId = await app.SeedCaseAsync(Offices.LppKupang);
@@ -58,8 +55,8 @@ public sealed class ShowcaseApiTests
 
         using var response = await tangerang.PostAsJsonAsync($"/api/cases/{caseId}/products/{productId}/showcases", new { kind = "SalesChannel", name = "Toko" });
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(await app.RowsAsync(ShowcaseService.Table));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await app.PartitionAsync(ShowcaseService.Table, caseId));
     }
 
     private static async Task<string> AddProductAsync(HttpClient staff, string caseId)

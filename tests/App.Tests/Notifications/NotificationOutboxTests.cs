@@ -3,8 +3,8 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PepFunctions.App.Files;
+using PepFunctions.App.Hosting;
 using PepFunctions.App.Notifications;
-using PepFunctions.Durable;
 using PepFunctions.Testing;
 
 namespace PepFunctions.App.Tests.Notifications;
@@ -22,13 +22,12 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         _connectionString = (await AzuriteHost.SharedAsync()).ConnectionString;
         _storage = new HubStorage(
             new TableServiceClient(_connectionString), new BlobServiceClient(_connectionString),
-            Options.Create(new DurableStorageOptions { ConnectionString = _connectionString, TaskHubName = _hub }));
+            Options.Create(new StorageOptions { TaskHubName = _hub }));
         _outbox = new NotificationOutbox(_storage, TimeProvider.System);
     }
 
     public async Task DisposeAsync()
     {
-        _outbox.Dispose();
         var tables = new TableServiceClient(_connectionString);
         await foreach (var table in tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {_hub} and TableName lt {_hub + "~"}")))
         {
@@ -79,6 +78,72 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Empty(await _outbox.ListSentAsync("pk.kupang", 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task RequeueAsync_GivenUpNotification_IsDeliveredOnTheNextRunWithAFreshCountOfTries()
+    {
+        var sender = new FlakySender(failures: 2);
+        var settings = new NotificationOptions { MaxAttempts = 2 };
+        await _outbox.EnqueueAsync(new Notification("pk.kupang", "FollowUpOverdue", "case-bapas-kupang-1", 1), "run-1", CancellationToken.None);
+        await RunDeliveryUntilAsync(sender, settings, async () => (await _outbox.ListFailedAsync(10, CancellationToken.None)).Count == 1);
+        var failed = Assert.Single(await _outbox.ListFailedAsync(10, CancellationToken.None));
+        Assert.Equal(("pk.kupang", 2, "SMTP server unreachable"), (failed.Recipient, failed.Attempts, failed.LastError));
+
+        var outcome = await _outbox.RequeueAsync(failed.Id, "admin", CancellationToken.None);
+
+        Assert.Equal(RequeueOutcome.Requeued, outcome);
+        var requeued = Assert.Single(await RowsAsync(NotificationTables.Outbox));
+        Assert.Equal((false, 0, "admin"), (requeued.GetBoolean("Failed"), requeued.GetInt32("Attempts"), requeued.GetString("RequeuedBy")));
+        Assert.Empty(await _outbox.ListFailedAsync(10, CancellationToken.None));
+        await RunDeliveryUntilAsync(sender, settings, async () => (await RowsAsync(NotificationTables.Outbox)).Count == 0);
+        Assert.Equal(3, sender.Calls);
+        var sent = Assert.Single(await _outbox.ListSentAsync("pk.kupang", 10, CancellationToken.None));
+        Assert.Equal(failed.Id, sent.NotificationId);
+    }
+
+    [Fact]
+    public async Task RequeueAsync_AgainAfterRequeueOrDelivery_ChangesNothing()
+    {
+        var sender = new FlakySender(failures: 1);
+        var settings = new NotificationOptions { MaxAttempts = 1 };
+        await _outbox.EnqueueAsync(new Notification("pk.kupang", "FollowUpOverdue", "case-bapas-kupang-1", 1), "run-1", CancellationToken.None);
+        await RunDeliveryUntilAsync(sender, settings, async () => (await _outbox.ListFailedAsync(10, CancellationToken.None)).Count == 1);
+        var id = NotificationOutbox.IdFor("run-1", "pk.kupang");
+        await _outbox.RequeueAsync(id, "admin", CancellationToken.None);
+        var afterFirst = Assert.Single(await RowsAsync(NotificationTables.Outbox));
+
+        var second = await _outbox.RequeueAsync(id, "admin.other", CancellationToken.None);
+
+        Assert.Equal(RequeueOutcome.Queued, second);
+        var afterSecond = Assert.Single(await RowsAsync(NotificationTables.Outbox));
+        Assert.Equal(afterFirst.ETag, afterSecond.ETag);
+        await RunDeliveryUntilAsync(sender, settings, async () => (await RowsAsync(NotificationTables.Outbox)).Count == 0);
+        Assert.Equal(RequeueOutcome.Delivered, await _outbox.RequeueAsync(id, "admin", CancellationToken.None));
+        Assert.Empty(await RowsAsync(NotificationTables.Outbox));
+        Assert.Single(await _outbox.ListSentAsync("pk.kupang", 10, CancellationToken.None));
+        Assert.Equal(2, sender.Calls);
+    }
+
+    [Fact]
+    public async Task RequeueAsync_DeliveredWhileTheSenderStillHoldsIt_IsDelivered()
+    {
+        // The sender writes the delivered marker before it removes the outbox row: a retry in between must not say "queued".
+        await _outbox.EnqueueAsync(new Notification("pk.kupang", "FollowUpOverdue", "case-bapas-kupang-1", 1), "run-1", CancellationToken.None);
+        var id = NotificationOutbox.IdFor("run-1", "pk.kupang");
+        var delivered = await _storage.TableAsync(NotificationTables.Delivered, CancellationToken.None);
+        await delivered.AddEntityAsync(new DeliveredMarkerEntity { PartitionKey = id, RowKey = id, Recipient = "pk.kupang", DeliveredAt = DateTimeOffset.UtcNow });
+
+        Assert.Equal(RequeueOutcome.Delivered, await _outbox.RequeueAsync(id, "admin", CancellationToken.None));
+        var row = Assert.Single(await RowsAsync(NotificationTables.Outbox));
+        Assert.Equal((false, 0, null), (row.GetBoolean("Failed"), row.GetInt32("Attempts"), row.GetString("RequeuedBy")));
+    }
+
+    [Fact]
+    public async Task RequeueAsync_UnknownId_IsUnknown()
+    {
+        Assert.Equal(RequeueOutcome.Unknown, await _outbox.RequeueAsync(NotificationOutbox.IdFor("never", "pk.kupang"), "admin", CancellationToken.None));
+        Assert.Empty(await RowsAsync(NotificationTables.Outbox));
+    }
+
     [Theory]
     [InlineData(1, 100)]
     [InlineData(2, 200)]
@@ -91,24 +156,22 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), NotificationDelivery.RetryDelay(attempt, settings));
     }
 
+    /// <summary>Runs delivery as the <c>SendNotifications</c> timer does, a run every 50 ms, until <paramref name="done"/>.</summary>
     private async Task RunDeliveryUntilAsync(INotificationSender sender, NotificationOptions settings, Func<Task<bool>> done)
     {
-        settings.PollInterval = TimeSpan.FromMilliseconds(50);
         settings.FirstRetryDelay = TimeSpan.FromMilliseconds(50);
-        using var delivery = new NotificationDelivery(_outbox, sender, Options.Create(settings), NullLogger<NotificationDelivery>.Instance);
-        await delivery.StartAsync(CancellationToken.None);
-        try
+        var delivery = new NotificationDelivery(_outbox, sender, Options.Create(settings), TimeProvider.System, NullLogger<NotificationDelivery>.Instance);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (!await done())
+            await delivery.DeliverDueAsync(CancellationToken.None);
+            if (await done())
             {
-                Assert.True(DateTime.UtcNow < deadline, "Delivery did not get there within 20 s.");
-                await Task.Delay(50);
+                return;
             }
-        }
-        finally
-        {
-            await delivery.StopAsync(CancellationToken.None);
+
+            Assert.True(DateTime.UtcNow < deadline, "Delivery did not get there within 20 s.");
+            await Task.Delay(50);
         }
     }
 

@@ -1,187 +1,243 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using PepFunctions.Durable;
+using Microsoft.DurableTask.Client;
+using PepFunctions.App.Hosting;
+using PepFunctions.LocalRunner;
 using PepFunctions.Testing;
 
 namespace PepFunctions.App.Tests.Support;
 
 /// <summary>
-/// The real app (<see cref="Program.Build"/>) on Kestrel, on a free loopback port, with a task hub of its own
-/// on the shared Azurite and short worker poll intervals; called over real HTTP. Deletes the hub on dispose.
+/// The function app's build output hosted by the local runner (<see cref="FunctionHost"/>) on the shared Azurite,
+/// with a task hub of its own and the engine tuned to answer within a fraction of a second; called over real HTTP.
+/// Deletes everything of its hub on dispose.
 /// </summary>
-internal sealed class TestApp : IAsyncDisposable
+/// <remarks>
+/// Starting a hub takes seconds, so a test class shares one (<see cref="AppFixture"/>): tests in a class run one after
+/// another, but see each other's data, so they use their own cases and check their own rows.
+/// </remarks>
+public sealed class TestApp : IAsyncDisposable
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+    /// <summary>How long a test waits for the engine to reach a state before it fails.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
 
-    private readonly WebApplication _app;
-    private readonly DirectoryInfo _contentRoot;
-    private readonly string _connectionString;
-    private readonly bool _deleteHub;
+    /// <summary>The demo accounts' password (<c>Staff:DemoPassword</c>'s default).</summary>
+    public const string DemoPassword = "pep-demo";
 
-    private TestApp(WebApplication app, DirectoryInfo contentRoot, string connectionString, string hubName, bool deleteHub)
+    private const string DurableTask = "AzureFunctionsJobHost:extensions:durableTask:";
+
+    private readonly FunctionHost _host;
+    private readonly List<HttpClient> _clients = [];
+
+    private TestApp(FunctionHost host, string connectionString, string hubName)
     {
-        _app = app;
-        _contentRoot = contentRoot;
-        _connectionString = connectionString;
-        _deleteHub = deleteHub;
+        _host = host;
+        ConnectionString = connectionString;
         HubName = hubName;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = WaitLimit };
+        Http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = WaitLimit };
     }
 
+    /// <summary>The task hub: it prefixes the engine's tables, queues and containers and the app's own.</summary>
     public string HubName { get; }
 
+    /// <summary>The shared Azurite's connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>A client that is signed in as nobody.</summary>
     public HttpClient Http { get; }
 
-    public IServiceProvider Services => _app.Services;
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => _host.AppServices;
 
-    /// <summary>Starts the app on the shared Azurite and waits until its worker polls.</summary>
-    /// <param name="settings">Extra <c>--key=value</c> arguments, e.g. <c>--Samples:ApprovalTimeout=00:00:01</c>.</param>
-    public static async Task<TestApp> StartAsync(params string[] settings)
+    /// <summary>The durable client the app's functions get.</summary>
+    public DurableTaskClient Client => _host.Client;
+
+    /// <summary>Every function the runner hosts.</summary>
+    public IReadOnlyList<FunctionDefinition> Functions => _host.Functions;
+
+    /// <summary>Starts the app on a new task hub of the shared Azurite.</summary>
+    /// <param name="settings">App settings (<c>Section:Key</c>) over the defaults here.</param>
+    /// <param name="runTimers">Whether the timer functions fire: the notification sender every second, the sweeps never.</param>
+    public static async Task<TestApp> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, bool runTimers = false)
     {
         var azurite = await AzuriteHost.SharedAsync();
-        var app = await StartAsync(azurite.ConnectionString, deleteHub: true, settings);
-        await app.WaitForWorkerAsync();
-        return app;
+        var hubName = TestNames.Hub("app");
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [StorageOptions.ConnectionKey] = azurite.ConnectionString,
+            [StorageOptions.TaskHubNameKey] = hubName,
+            [DurableTask + "storageProvider:partitionCount"] = "1",
+            [DurableTask + "storageProvider:maxQueuePollingInterval"] = "00:00:00.250",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Notifications:SendSchedule"] = "* * * * * *",
+            ["Notifications:FirstRetryDelay"] = "00:00:00.100",
+            ["Sweeps:ReminderSweep"] = "0 0 0 1 1 *",
+            ["Sweeps:DailyDigest"] = "0 0 0 1 1 *",
+            ["Sweeps:PipelineRepair"] = "0 0 0 1 1 *",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        // The test assembly references the app: load it from there first, so the host and the tests share its types.
+        _ = typeof(StorageOptions).Assembly;
+        try
+        {
+            var host = await FunctionHost.StartAsync(new FunctionHostOptions
+            {
+                AppDirectory = RepositoryFiles.AppOutput,
+                Settings = all,
+                Urls = "http://127.0.0.1:0",
+                RunTimers = runTimers,
+            });
+            return new TestApp(host, azurite.ConnectionString, hubName);
+        }
+        catch
+        {
+            await TaskHubStorage.DeleteAsync(azurite.ConnectionString, hubName);
+            throw;
+        }
     }
 
-    /// <summary>Starts the app with storage on a loopback port where nothing listens.</summary>
-    public static Task<TestApp> StartWithUnreachableStorageAsync(params string[] settings)
+    /// <summary>A new cookie-keeping client signed in through <c>POST /api/session</c> as the demo account <paramref name="username"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string username)
     {
-        var port = FreeLoopbackPort();
-        var connectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={AzuriteHost.AccountName};AccountKey={AzuriteHost.AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{port}/{AzuriteHost.AccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{port}/{AzuriteHost.AccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{port}/{AzuriteHost.AccountName};";
-        return StartAsync(connectionString, deleteHub: false, settings);
+        var client = NewClient();
+        using var response = await client.PostAsJsonAsync("/api/session", new { username, password = DemoPassword });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in of {username}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return client;
     }
 
-    /// <summary>A loopback port that was free a moment ago.</summary>
-    public static int FreeLoopbackPort()
+    /// <summary>A new client of its own (with its own cookies), disposed with the app.</summary>
+    public HttpClient NewClient()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = WaitLimit };
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
     }
 
-    /// <summary>POSTs JSON to <paramref name="path"/>.</summary>
-    public Task<HttpResponseMessage> PostAsync(string path, object? body = null) =>
-        body is null ? Http.PostAsync(path, null) : Http.PostAsJsonAsync(path, body);
+    /// <summary>The hub's table <c>{hub}{name}</c>.</summary>
+    public TableClient Table(string name) => new TableServiceClient(ConnectionString).GetTableClient(HubName + name);
 
-    /// <summary>Starts a sample and returns its instance id, checking the 202 and its Location header.</summary>
-    public async Task<string> StartSampleAsync(string sample, object body)
+    /// <summary>The rows of the hub's table <c>{hub}{name}</c>; none when it does not exist yet.</summary>
+    public async Task<List<TableEntity>> RowsAsync(string name, string? filter = null)
     {
-        using var response = await PostAsync($"/api/samples/{sample}", body);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var started = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var instanceId = started.GetProperty("instanceId").GetString()!;
-        Assert.Equal($"/api/instances/{Uri.EscapeDataString(instanceId)}", started.GetProperty("statusUrl").GetString());
-        Assert.Equal(started.GetProperty("statusUrl").GetString(), response.Headers.Location?.OriginalString);
-        return instanceId;
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var row in Table(name).QueryAsync<TableEntity>(filter))
+            {
+                rows.Add(row);
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+
+        return rows;
     }
 
-    /// <summary>GETs the instance until its status is <paramref name="status"/>; fails the test after 30 s.</summary>
-    public async Task<JsonElement> WaitForStatusAsync(string instanceId, OrchestrationStatus status)
+    /// <summary>The rows of <c>{hub}{name}</c> in partition <paramref name="partitionKey"/>.</summary>
+    public Task<List<TableEntity>> PartitionAsync(string name, string partitionKey) =>
+        RowsAsync(name, TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"));
+
+    /// <summary>The names of the blobs in the hub's file container that start with <paramref name="prefix"/>.</summary>
+    public async Task<List<string>> BlobNamesAsync(string? prefix = null)
+    {
+        var container = new BlobContainerClient(ConnectionString, HubName.ToLowerInvariant() + "-files");
+        var names = new List<string>();
+        if (!await container.ExistsAsync())
+        {
+            return names;
+        }
+
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>How many orchestration instances the hub holds.</summary>
+    public async Task<int> CountInstancesAsync()
+    {
+        var count = 0;
+        await foreach (var _ in Client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 1000 }))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Waits until the instance exists and satisfies <paramref name="condition"/>.</summary>
+    public async Task<OrchestrationMetadata> WaitForInstanceAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + WaitLimit;
         while (true)
         {
-            var instance = await Http.GetFromJsonAsync<JsonElement>($"/api/instances/{Uri.EscapeDataString(instanceId)}");
-            var now = instance.GetProperty("status").GetString();
-            if (now == status.ToString())
+            var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+            if (instance is not null && condition(instance))
             {
                 return instance;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Instance {instanceId} did not become {status} within {WaitLimit}; it is {now}.");
+                throw new TimeoutException($"Instance {instanceId} did not reach {what} within {WaitLimit}; it is {instance?.RuntimeStatus.ToString() ?? "missing"}.");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
     }
 
-    /// <summary>How many instances the hub holds, read through the API.</summary>
-    public async Task<int> CountInstancesAsync()
+    /// <summary>Waits until the instance has ended and returns it with its output.</summary>
+    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId)
     {
-        var page = await Http.GetFromJsonAsync<JsonElement>("/api/instances?pageSize=1000");
-        return page.GetProperty("items").GetArrayLength();
+        using var timeout = new CancellationTokenSource(WaitLimit);
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
     }
 
+    /// <summary>GETs <paramref name="path"/> with <paramref name="client"/> until the JSON satisfies <paramref name="condition"/>.</summary>
+    public static async Task<JsonElement> WaitForJsonAsync(HttpClient client, string path, Func<JsonElement, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (true)
+        {
+            var json = await client.GetFromJsonAsync<JsonElement>(path);
+            if (condition(json))
+            {
+                return json;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"GET {path} did not show {what} within {WaitLimit}: {json}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Stops the runner, then deletes the hub's tables, queues and containers.</summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        using (var stopping = new CancellationTokenSource(WaitLimit))
+        lock (_clients)
         {
-            await _app.StopAsync(stopping.Token);
+            _clients.ForEach(client => client.Dispose());
         }
 
-        await _app.DisposeAsync();
-        if (_deleteHub)
-        {
-            await DeleteHubAsync();
-        }
-
-        _contentRoot.Delete(recursive: true);
-    }
-
-    private static async Task<TestApp> StartAsync(string connectionString, bool deleteHub, string[] settings)
-    {
-        // An empty content root of its own: no local.settings.json from the repository leaks in.
-        var contentRoot = Directory.CreateTempSubdirectory("pep-app-tests-");
-        var hubName = TestNames.Hub("app");
-        string[] args =
-        [
-            "--contentRoot", contentRoot.FullName,
-            "--urls", "http://127.0.0.1:0",
-            $"--AzureWebJobsStorage={connectionString}",
-            $"--Durable:Storage:TaskHubName={hubName}",
-            "--Durable:Worker:VisibilityTimeout=00:00:03",
-            "--Durable:Worker:MinPollInterval=00:00:00.020",
-            "--Durable:Worker:ActivePollInterval=00:00:00.200",
-            "--Durable:Worker:IdlePollInterval=00:00:00.500",
-            "--Durable:Worker:TimerPollInterval=00:00:00.200",
-            "--Logging:LogLevel:Default=Warning",
-            .. settings,
-        ];
-        var app = Program.Build(args);
-        await app.StartAsync();
-        return new TestApp(app, contentRoot, connectionString, hubName, deleteHub);
-    }
-
-    private async Task WaitForWorkerAsync()
-    {
-        var worker = _app.Services.GetRequiredService<IDurableWorkerStatus>();
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (!worker.IsRunning)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The durable worker of hub {HubName} did not start within {WaitLimit}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
-    // The names DurableStorageOptions.TaskHubName documents.
-    private async Task DeleteHubAsync()
-    {
-        var tables = new TableServiceClient(_connectionString);
-        var lower = HubName.ToLowerInvariant();
-        await Task.WhenAll(
-            tables.DeleteTableAsync($"{HubName}Instances"),
-            tables.DeleteTableAsync($"{HubName}Timers"),
-            tables.DeleteTableAsync($"{HubName}DeadLetters"),
-            new QueueClient(_connectionString, $"{lower}-work").DeleteIfExistsAsync(),
-            new BlobContainerClient(_connectionString, $"{lower}-payloads").DeleteIfExistsAsync());
+        await _host.DisposeAsync();
+        await TaskHubStorage.DeleteAsync(ConnectionString, HubName);
     }
 }

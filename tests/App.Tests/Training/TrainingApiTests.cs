@@ -9,17 +9,16 @@ using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Training;
 
-public sealed class TrainingApiTests
+public sealed class TrainingApiTests(TrainingApiTests.TrainingApp app) : IClassFixture<TrainingApiTests.TrainingApp>
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.7\n%certificate\n"u8];
 
     [Fact]
     public async Task Enrol_BatchFull_Returns409WithBilingualMessageAndStoresNothing()
     {
-        await using var app = await FeatureApp.StartAsync();
         var lapas = await app.SignInAsync("lapas.kupang");
-        var first = await app.SeedCaseAsync(Offices.LppKupang);
-        var second = await app.SeedCaseAsync(Offices.LppKupang);
+        var first = await app.SeedTraineeAsync(Offices.LppKupang);
+        var second = await app.SeedTraineeAsync(Offices.LppKupang);
         var batchId = await CreateBatchAsync(lapas, sessions: 5, capacity: 1);
         using (var enrolled = await lapas.PostAsJsonAsync($"/api/training/batches/{batchId}/enrolments", new { caseId = first }))
         {
@@ -33,8 +32,8 @@ public sealed class TrainingApiTests
         var detail = problem.GetProperty("detail").GetString();
         Assert.Contains("Kelas pelatihan sudah penuh (1 dari 1 peserta)", detail, StringComparison.Ordinal);
         Assert.Contains("The training batch is full (1 of 1 participants)", detail, StringComparison.Ordinal);
-        Assert.Equal([first], (await app.RowsAsync(TrainingTables.Enrolments)).Select(row => row.RowKey));
-        Assert.DoesNotContain(await app.RowsAsync(TrainingTables.CaseTrainings), row => row.PartitionKey == second);
+        Assert.Equal([first], (await app.PartitionAsync(TrainingTables.Enrolments, batchId)).Select(row => row.RowKey));
+        Assert.Empty(await app.PartitionAsync(TrainingTables.CaseTrainings, second));
         var batch = await lapas.GetFromJsonAsync<JsonElement>($"/api/training/batches/{batchId}");
         Assert.Equal(1, batch.GetProperty("batch").GetProperty("enrolled").GetInt32());
     }
@@ -42,10 +41,9 @@ public sealed class TrainingApiTests
     [Fact]
     public async Task RecordResult_AttendanceBelowAndAtThreshold_CompletesOnlyAtEightyPercent()
     {
-        await using var app = await FeatureApp.StartAsync();
         var lapas = await app.SignInAsync("lapas.kupang");
-        var atThreshold = await app.SeedCaseAsync(Offices.LppKupang);
-        var below = await app.SeedCaseAsync(Offices.LppKupang);
+        var atThreshold = await app.SeedTraineeAsync(Offices.LppKupang);
+        var below = await app.SeedTraineeAsync(Offices.LppKupang);
         var batchId = await CreateBatchAsync(lapas, sessions: 5);
         await EnrolAsync(lapas, batchId, atThreshold);
         await EnrolAsync(lapas, batchId, below);
@@ -73,7 +71,6 @@ public sealed class TrainingApiTests
     [Fact]
     public async Task RecordAttendance_CaseNotEnrolled_Returns400NamingCaseIds()
     {
-        await using var app = await FeatureApp.StartAsync();
         var lapas = await app.SignInAsync("lapas.kupang");
         var batchId = await CreateBatchAsync(lapas, sessions: 2);
 
@@ -89,15 +86,14 @@ public sealed class TrainingApiTests
     [InlineData("application/pdf", "still not a PDF, only declared as one")]
     public async Task UploadCertificate_WrongType_Returns400AndStoresNothing(string contentType, string content)
     {
-        await using var app = await FeatureApp.StartAsync();
-        var (lapas, batchId, caseId) = await EnrolledAsync(app);
+        var (lapas, batchId, caseId) = await EnrolledAsync();
 
         using var response = await UploadAsync(lapas, batchId, caseId, System.Text.Encoding.UTF8.GetBytes(content), contentType);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("PDF, JPEG, PNG", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
-        Assert.Empty(await app.BlobNamesAsync());
+        Assert.Empty(await app.BlobNamesAsync(caseId + "/"));
         using var download = await lapas.GetAsync($"/api/training/batches/{batchId}/enrolments/{caseId}/certificate");
         Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
     }
@@ -105,8 +101,7 @@ public sealed class TrainingApiTests
     [Fact]
     public async Task UploadCertificate_TooLarge_Returns400AndStoresNothing()
     {
-        await using var app = await FeatureApp.StartAsync("--Files:MaxUploadBytes=1024");
-        var (lapas, batchId, caseId) = await EnrolledAsync(app);
+        var (lapas, batchId, caseId) = await EnrolledAsync();
         var large = new byte[2048];
         Pdf.CopyTo(large, 0);
 
@@ -115,14 +110,13 @@ public sealed class TrainingApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("too large", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
-        Assert.Empty(await app.BlobNamesAsync());
+        Assert.Empty(await app.BlobNamesAsync(caseId + "/"));
     }
 
     [Fact]
     public async Task UploadCertificate_Pdf_IsServedBackWithItsTypeOnlyToStaffWhoSeeTheCase()
     {
-        await using var app = await FeatureApp.StartAsync();
-        var (lapas, batchId, caseId) = await EnrolledAsync(app);
+        var (lapas, batchId, caseId) = await EnrolledAsync();
 
         using var upload = await UploadAsync(lapas, batchId, caseId, Pdf, "application/octet-stream");
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
@@ -133,28 +127,47 @@ public sealed class TrainingApiTests
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         var otherOffice = await app.SignInAsync("lapas.tangerang");
         using var refused = await otherOffice.GetAsync($"/api/training/batches/{batchId}/enrolments/{caseId}/certificate");
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]
-    public async Task Enrol_CaseOfAnotherOffice_Returns403()
+    public async Task UploadCertificate_SameFileTwice_OneTimelineEntryWithTheActor_AnotherFileASecond()
     {
-        await using var app = await FeatureApp.StartAsync();
+        var (lapas, batchId, caseId) = await EnrolledAsync();
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var upload = await UploadAsync(lapas, batchId, caseId, Pdf, "application/pdf");
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        }
+
+        var entry = await TimelineApi.SingleAsync(lapas, caseId, "CertificateUploaded", "lapas.kupang");
+        Assert.Equal(batchId, entry["batch"]);
+        using (var other = await UploadAsync(lapas, batchId, caseId, [.. Pdf, .. "%corrected\n"u8], "application/pdf"))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        Assert.Equal(2, (await TimelineApi.EntriesAsync(lapas, caseId, "CertificateUploaded")).Count);
+    }
+
+    [Fact]
+    public async Task Enrol_BatchOfAnotherOffice_Returns404()
+    {
         var kupang = await app.SignInAsync("lapas.kupang");
         var tangerang = await app.SignInAsync("lapas.tangerang");
         var batchId = await CreateBatchAsync(kupang, sessions: 2);
-        var caseId = await app.SeedCaseAsync(Offices.LppKupang);
+        var caseId = await app.SeedTraineeAsync(Offices.LppKupang);
 
         using var response = await tangerang.PostAsJsonAsync($"/api/training/batches/{batchId}/enrolments", new { caseId });
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(await app.RowsAsync(TrainingTables.Enrolments));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await app.PartitionAsync(TrainingTables.Enrolments, batchId));
     }
 
     [Fact]
     public async Task CreateBatch_NoCapacity_UsesConfiguredDefault()
     {
-        await using var app = await FeatureApp.StartAsync("--Pipeline:BatchCapacity=25");
         var lapas = await app.SignInAsync("lapas.kupang");
 
         using var response = await lapas.PostAsJsonAsync("/api/training/batches", new
@@ -169,10 +182,10 @@ public sealed class TrainingApiTests
         Assert.StartsWith("LPP-KUPANG-2025-03-TENUNWEAVING-", batch.GetProperty("batchId").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<(HttpClient Lapas, string BatchId, string CaseId)> EnrolledAsync(FeatureApp app)
+    private async Task<(HttpClient Lapas, string BatchId, string CaseId)> EnrolledAsync()
     {
         var lapas = await app.SignInAsync("lapas.kupang");
-        var caseId = await app.SeedCaseAsync(Offices.LppKupang);
+        var caseId = await app.SeedTraineeAsync(Offices.LppKupang);
         var batchId = await CreateBatchAsync(lapas, sessions: 2);
         await EnrolAsync(lapas, batchId, caseId);
         return (lapas, batchId, caseId);
@@ -180,10 +193,16 @@ public sealed class TrainingApiTests
 
     private static async Task<string> CreateBatchAsync(HttpClient staff, int sessions, int? capacity = null)
     {
-        using var response = await staff.PostAsJsonAsync("/api/training/batches", new
+        // Each batch is a new action: without its own key, the same body twice would be taken for a retry.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/training/batches")
         {
-            track = "FoodProcessing", partner = "Ditjen IKMA Kemenperin", startDate = "2025-02-03", endDate = "2025-02-14", sessions, capacity,
-        });
+            Content = JsonContent.Create(new
+            {
+                track = "FoodProcessing", partner = "Ditjen IKMA Kemenperin", startDate = "2025-02-03", endDate = "2025-02-14", sessions, capacity,
+            }),
+        };
+        request.Headers.Add(PepFunctions.App.Http.IdempotencyKeys.Header, Guid.NewGuid().ToString());
+        using var response = await staff.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
     }
@@ -207,5 +226,12 @@ public sealed class TrainingApiTests
         file.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         var form = new MultipartFormDataContent { { file, "file", "certificate.pdf" } };
         return staff.PostAsync($"/api/training/batches/{batchId}/enrolments/{caseId}/certificate", form);
+    }
+
+    /// <summary>The demo accounts, uploads of at most 1 KiB, and batches of 25 people unless a batch says otherwise.</summary>
+    public sealed class TrainingApp : FeatureApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            [.. base.Settings, Set("Files:MaxUploadBytes", "1024"), Set("Pipeline:BatchCapacity", "25")];
     }
 }

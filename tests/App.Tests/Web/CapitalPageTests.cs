@@ -1,17 +1,19 @@
 using System.Net;
+using PepFunctions.App.Tests.Support;
 using static PepFunctions.App.Tests.Web.PersonPages;
 
 namespace PepFunctions.App.Tests.Web;
 
 /// <summary>The person page's capital forms, used by the Bapas after release: referrals, the partner's answer, permits.</summary>
-public sealed class CapitalPageTests
+public sealed class CapitalPageTests(FeatureApp fixture) : IClassFixture<FeatureApp>
 {
+    private readonly TestApp _app = fixture.App;
+
     [Fact]
     public async Task Referral_BankNtt_ShowsTheReferralWaitingForAnAnswer()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0601");
 
         var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#referral",
@@ -23,17 +25,35 @@ public sealed class CapitalPageTests
         var row = page.QuerySelector("#capital table.list tbody tr");
         Assert.Contains("Bank NTT", row?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Alat tenun", row?.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(row?.QuerySelector("form.answer"));
+        Assert.NotNull(page.QuerySelector("#capital table.list form.answer"));
         var referral = Assert.Single((await JsonAsync(pk, $"/api/cases/{caseId}/referrals")).EnumerateArray());
         Assert.Equal(("Submitted", 5_000_000L), (referral.GetProperty("status").GetString(), referral.GetProperty("amount").GetInt64()));
     }
 
     [Fact]
+    public async Task Referral_AndItsAnswer_AreOnThePersonsTimelineWithWhoRecordedThem()
+    {
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
+        var caseId = await ReferredAsync(lapas, pk, "WBP-2025-0690");
+        Assert.Equal(HttpStatusCode.Redirect, (await pk.SubmitAsync($"/kasus/{caseId}", "form.answer", ("Answer.Status", "Accepted"))).Response.StatusCode);
+
+        var (_, page) = await pk.GetAsync($"/kasus/{caseId}?lang=en");
+
+        var items = page.QuerySelectorAll("ol.timeline > li").ToList();
+        var submitted = Assert.Single(items, item => item.QuerySelector("b")?.TextContent == "Capital referral submitted");
+        Assert.EndsWith("· pk.kupang", submitted.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("To Bank NTT, Rp", submitted.QuerySelector(".hint")?.TextContent, StringComparison.Ordinal);
+        var answered = Assert.Single(items, item => item.QuerySelector("b")?.TextContent == "Financing partner's answer recorded");
+        Assert.Equal("Bank NTT: Accepted", answered.QuerySelector(".hint")?.TextContent);
+        Assert.DoesNotContain(items, item => item.QuerySelector("b")?.TextContent?.StartsWith("Capital referral to", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Referral_NothingFilledIn_ShowsFieldErrorsAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0602");
 
         var (response, page) = await pk.SubmitAsync($"/kasus/{caseId}", "form#referral",
@@ -49,9 +69,8 @@ public sealed class CapitalPageTests
     [Fact]
     public async Task Answer_PartnerAccepts_ShowsTheNewStatus()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReferredAsync(lapas, pk, "WBP-2025-0603");
 
         var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form.answer", ("Answer.Status", "Accepted"));
@@ -68,9 +87,8 @@ public sealed class CapitalPageTests
     [Fact]
     public async Task Answer_RejectedWithoutReason_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReferredAsync(lapas, pk, "WBP-2025-0604");
 
         var (response, page) = await pk.SubmitAsync($"/kasus/{caseId}", "form.answer", ("Answer.Status", "Rejected"), ("Answer.Reason", " "));
@@ -84,9 +102,8 @@ public sealed class CapitalPageTests
     [Fact]
     public async Task Permit_NibAppliedAndGranted_ShowsItGranted()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0605");
 
         var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#permit",
@@ -103,9 +120,8 @@ public sealed class CapitalPageTests
     [Fact]
     public async Task Permit_GrantedWithoutApplied_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0606");
 
         var (response, page) = await pk.SubmitAsync($"/kasus/{caseId}", "form#permit", ("Permit.Kind", "Halal"), ("Permit.GrantedOn", Date(Today)));

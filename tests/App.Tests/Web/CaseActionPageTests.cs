@@ -1,18 +1,20 @@
 using System.Net;
+using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 using static PepFunctions.App.Tests.Web.PersonPages;
 
 namespace PepFunctions.App.Tests.Web;
 
 /// <summary>The person page's case forms after the assessment: release, follow-up, withdrawal, transfer.</summary>
-public sealed class CaseActionPageTests
+public sealed class CaseActionPageTests(FeatureApp fixture) : IClassFixture<FeatureApp>
 {
+    private readonly TestApp _app = fixture.App;
+
     [Fact]
     public async Task Release_ParoleWithSentenceEndAndMentor_HandsTheCaseToTheBapas()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await InTrainingAsync(lapas, "WBP-2025-0501");
         var sentenceEnd = Today.AddDays(200);
 
@@ -37,8 +39,7 @@ public sealed class CaseActionPageTests
     [Fact]
     public async Task Release_NoKindAndDateAhead_ShowsFieldErrorsAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await InTrainingAsync(lapas, "WBP-2025-0502");
 
         var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#release",
@@ -56,9 +57,8 @@ public sealed class CaseActionPageTests
     [Fact]
     public async Task FollowUp_Visit_MarksTheFollowUpDone()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0503");
 
         var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#follow-up",
@@ -76,9 +76,8 @@ public sealed class CaseActionPageTests
     [Fact]
     public async Task FollowUp_DateAhead_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0504");
 
         var (response, page) = await pk.SubmitAsync($"/kasus/{caseId}", "form#follow-up",
@@ -94,8 +93,7 @@ public sealed class CaseActionPageTests
     [Fact]
     public async Task Withdrawal_Reason_EndsTheCaseAsWithdrawn()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0505");
 
         var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#withdrawal",
@@ -113,8 +111,7 @@ public sealed class CaseActionPageTests
     [Fact]
     public async Task Withdrawal_NoReason_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0506");
 
         var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#withdrawal", ("Withdrawal.Reason", ""), ("Withdrawal.Note", "Tanpa alasan"));
@@ -130,10 +127,9 @@ public sealed class CaseActionPageTests
     [Fact]
     public async Task Transfer_KanwilCoordinator_MovesTheCaseToAnotherLapasOfTheProvince()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var kanwil = await StaffSession.SignInAsync(app, "kanwil.ntt");
-        using var kalabahi = await StaffSession.SignInAsync(app, "lapas.kalabahi");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var kanwil = await StaffSession.SignInAsync(_app, "kanwil.ntt");
+        using var kalabahi = await StaffSession.SignInAsync(_app, "lapas.kalabahi");
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0507");
 
         var (response, _) = await kanwil.SubmitAsync($"/kasus/{caseId}", "form#transfer", ("Transfer.OfficeCode", Offices.LpKalabahi));
@@ -149,9 +145,8 @@ public sealed class CaseActionPageTests
     [Fact]
     public async Task Transfer_NoOffice_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var kanwil = await StaffSession.SignInAsync(app, "kanwil.ntt");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var kanwil = await StaffSession.SignInAsync(_app, "kanwil.ntt");
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0508");
 
         var (response, page) = await kanwil.SubmitAsync($"/kasus/{caseId}", "form#transfer", ("Transfer.OfficeCode", ""));

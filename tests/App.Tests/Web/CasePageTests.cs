@@ -4,15 +4,16 @@ using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Web;
 
-public sealed class CasePageTests
+public sealed class CasePageTests(FeatureApp fixture) : IClassFixture<FeatureApp>
 {
+    private readonly TestApp _app = fixture.App;
+
     [Fact]
     public async Task PersonPage_AnotherOfficesCase_IsRefused()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var kupang = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var kupang = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolAsync(kupang, "WBP-2025-0201");
-        using var tangerang = await StaffSession.SignInAsync(app, "lapas.tangerang");
+        using var tangerang = await StaffSession.SignInAsync(_app, "lapas.tangerang");
 
         var (response, page) = await tangerang.GetAsync($"/kasus/{caseId}");
 
@@ -24,10 +25,9 @@ public sealed class CasePageTests
     [Fact]
     public async Task PersonPage_KanwilOfTheProvince_SeesItWithoutLapasForms()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var kupang = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var kupang = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolAsync(kupang, "WBP-2025-0202");
-        using var kanwil = await StaffSession.SignInAsync(app, "kanwil.ntt");
+        using var kanwil = await StaffSession.SignInAsync(_app, "kanwil.ntt");
 
         var (response, page) = await kanwil.GetAsync($"/kasus/{caseId}");
 
@@ -40,8 +40,7 @@ public sealed class CasePageTests
     [Fact]
     public async Task Assessment_Saved_ShowsRankedRecommendationsWithReasons()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var session = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolAsync(session, "WBP-2025-0203");
         await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
 
@@ -62,8 +61,7 @@ public sealed class CasePageTests
     [Fact]
     public async Task Assessment_LaterVisit_ShowsAnswersAndReasonsInThePagesLanguage()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var session = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolAsync(session, "WBP-2025-0205");
         await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
         var (response, _) = await SubmitTenunAssessmentAsync(session, caseId);
@@ -87,8 +85,7 @@ public sealed class CasePageTests
     [Fact]
     public async Task Timeline_Enrolled_ShowsDetailInThePagesLanguage()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var session = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolAsync(session, "WBP-2025-0206");
         await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
 
@@ -106,8 +103,7 @@ public sealed class CasePageTests
     [Fact]
     public async Task Assessment_NothingChosen_ShowsFieldErrorsAndKeepsTheForm()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var session = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolAsync(session, "WBP-2025-0204");
         await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
 
@@ -144,7 +140,7 @@ public sealed class CasePageTests
     /// <summary>Reloads the person page until <paramref name="ready"/> holds (the pipeline moves on in the background).</summary>
     internal static async Task<IHtmlDocument> WaitForAsync(StaffSession session, string caseId, Func<IHtmlDocument, bool> ready)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + TestApp.WaitLimit;
         while (true)
         {
             var (_, page) = await session.GetAsync($"/kasus/{caseId}");

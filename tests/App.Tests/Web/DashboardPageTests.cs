@@ -3,18 +3,19 @@ using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Web;
 
-public sealed class DashboardPageTests
+public sealed class DashboardPageTests(FeatureApp fixture) : IClassFixture<FeatureApp>
 {
+    private readonly TestApp _app = fixture.App;
+
     [Fact]
     public async Task Dashboard_KanwilOfTheProvince_CountsItsUptsAndDrawsTheChart()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var kupang = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var kupang = await StaffSession.SignInAsync(_app, "lapas.kupang");
         await CasePageTests.EnrolAsync(kupang, "WBP-2025-0401");
         await CasePageTests.EnrolAsync(kupang, "WBP-2025-0402");
-        using var tangerang = await StaffSession.SignInAsync(app, "lapas.tangerang");
+        using var tangerang = await StaffSession.SignInAsync(_app, "lapas.tangerang");
         await CasePageTests.EnrolAsync(tangerang, "WBP-2025-0403");
-        using var kanwil = await StaffSession.SignInAsync(app, "kanwil.ntt");
+        using var kanwil = await StaffSession.SignInAsync(_app, "kanwil.ntt");
 
         var (response, page) = await kanwil.GetAsync("/");
 
@@ -35,8 +36,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_AnotherProvincesOffice_IsRefused()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var kanwil = await StaffSession.SignInAsync(app, "kanwil.ntt");
+        using var kanwil = await StaffSession.SignInAsync(_app, "kanwil.ntt");
 
         var (response, _) = await kanwil.GetAsync("/?kantor=LPP-TANGERANG");
 
@@ -46,8 +46,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_English_ShowsEnglishLabels()
     {
-        await using var app = await TestApp.StartAsync("--Staff:DemoAccounts=true");
-        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var session = await StaffSession.SignInAsync(_app, "lapas.kupang");
 
         var (_, page) = await session.GetAsync("/?lang=en");
 

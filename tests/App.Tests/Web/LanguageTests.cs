@@ -2,13 +2,14 @@ using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Web;
 
-public sealed class LanguageTests
+public sealed class LanguageTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
+    private readonly TestApp _app = fixture.App;
+
     [Fact]
     public async Task SignInPage_Default_IsInIndonesian()
     {
-        await using var app = await TestApp.StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
 
         var (_, page) = await session.GetAsync("/masuk");
 
@@ -19,8 +20,7 @@ public sealed class LanguageTests
     [Fact]
     public async Task LangEn_SwitchesLabelsAndSticksForLaterPages()
     {
-        await using var app = await TestApp.StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
 
         var (_, english) = await session.GetAsync("/masuk?lang=en");
         var (_, next) = await session.GetAsync("/masuk");

@@ -2,22 +2,24 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using PepFunctions.App.Tests.Support;
+using PepFunctions.Domain;
 using static PepFunctions.App.Tests.Web.PersonPages;
 
 namespace PepFunctions.App.Tests.Web;
 
 /// <summary>The person page's marketing forms (products, photos, nominations, exhibitions and sales channels, monthly sales) and the curators' page <c>/produk</c>.</summary>
-public sealed class MarketingPageTests
+public sealed class MarketingPageTests(FeatureApp fixture) : IClassFixture<FeatureApp>
 {
     private const string PhotoForm = "form[action*='handler=Photo']";
     private const string NominateForm = "form[action*='handler=Nominate']";
     private const string ShowcaseForm = "form.showcase";
+    private readonly TestApp _app = fixture.App;
 
     [Fact]
     public async Task Product_AddedInTheLapas_ShowsOnThePersonPage()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0701");
 
         var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#product",
@@ -34,8 +36,7 @@ public sealed class MarketingPageTests
     [Fact]
     public async Task Product_NoNameNoCategoryNoPrice_ShowsFieldErrorsAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0702");
 
         var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#product",
@@ -52,8 +53,7 @@ public sealed class MarketingPageTests
     [Fact]
     public async Task Photo_SmallPng_IsShownWithTheProduct()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await WithProductAsync(lapas, "WBP-2025-0703");
 
         var (response, _) = await lapas.SubmitFileAsync($"/kasus/{caseId}", PhotoForm, "photo", Png);
@@ -72,8 +72,7 @@ public sealed class MarketingPageTests
     [Fact]
     public async Task Photo_NotAnImage_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await WithProductAsync(lapas, "WBP-2025-0704");
 
         var (response, page) = await lapas.SubmitFileAsync($"/kasus/{caseId}", PhotoForm, "photo", NotAnImage);
@@ -87,9 +86,8 @@ public sealed class MarketingPageTests
     [Fact]
     public async Task Nominate_Product_PutsItInTheCuratorsQueue()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var curator = await StaffSession.SignInAsync(app, "kurator");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(_app, "kurator");
         var caseId = await WithProductAsync(lapas, "WBP-2025-0705");
 
         var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", NominateForm);
@@ -99,71 +97,93 @@ public sealed class MarketingPageTests
         Assert.Equal("Produk diusulkan sebagai produk unggulan.", Saved(page));
         Assert.Null(page.QuerySelector(NominateForm));
         var (_, queue) = await curator.GetAsync("/produk");
-        Assert.Contains("Kain tenun ikat", queue.QuerySelector("table.list tbody tr")?.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(queue.QuerySelector("form.curate"));
+        Assert.Contains("Kain tenun ikat", QueueRow(queue, caseId)?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(CurateForm(queue, caseId));
     }
 
     [Fact]
     public async Task Nominate_Twice_ShowsTheConflictAndStoresNothingMore()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var curator = await StaffSession.SignInAsync(app, "kurator");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(_app, "kurator");
         var caseId = await WithProductAsync(lapas, "WBP-2025-0706");
-        var (_, before) = await lapas.GetAsync($"/kasus/{caseId}");
-        var stale = before.QuerySelector<IHtmlFormElement>(NominateForm)!;
-        KeyValuePair<string, string>[] fields = [.. stale.Elements.OfType<IHtmlInputElement>().Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))];
-        Assert.Equal(HttpStatusCode.Redirect, (await lapas.PostAsync(stale.GetAttribute("action")!, fields)).Response.StatusCode);
+        var (_, firstTab) = await lapas.GetAsync($"/kasus/{caseId}");
+        var (_, secondTab) = await lapas.GetAsync($"/kasus/{caseId}");
+        var first = firstTab.QuerySelector<IHtmlFormElement>(NominateForm)!;
+        var stale = secondTab.QuerySelector<IHtmlFormElement>(NominateForm)!;
+        Assert.Equal(HttpStatusCode.Redirect, (await lapas.PostAsync(first.GetAttribute("action")!, Fields(first))).Response.StatusCode);
 
-        // The same form again, e.g. from a second tab opened before.
-        var (response, page) = await lapas.PostAsync(stale.GetAttribute("action")!, fields);
+        // The form of a second tab opened before: another nomination (its own idempotency key), not a resubmission of the first.
+        var (response, page) = await lapas.PostAsync(stale.GetAttribute("action")!, Fields(stale));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("Produk ini sudah diusulkan.", FormError(page));
-        Assert.Single((await JsonAsync(curator, "/api/curation")).EnumerateArray());
+        Assert.Single((await JsonAsync(curator, "/api/curation")).EnumerateArray(), p => p.GetProperty("caseId").GetString() == caseId);
     }
+
+    [Fact]
+    public async Task Nominate_SameFormSubmittedTwice_SavedOnceNotAConflict()
+    {
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        var caseId = await WithProductAsync(lapas, "WBP-2025-0790");
+        var (_, before) = await lapas.GetAsync($"/kasus/{caseId}");
+        var form = before.QuerySelector<IHtmlFormElement>(NominateForm)!;
+        Assert.Equal(HttpStatusCode.Redirect, (await lapas.PostAsync(form.GetAttribute("action")!, Fields(form))).Response.StatusCode);
+
+        // The same form again (a double click, or a resubmission after a timeout): the same idempotency key.
+        var (response, _) = await lapas.PostAsync(form.GetAttribute("action")!, Fields(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await lapas.GetAsync($"/kasus/{caseId}");
+        var nominated = page.QuerySelectorAll("ol.timeline > li").Where(item => item.QuerySelector("b")?.TextContent == "Diusulkan sebagai produk unggulan").ToList();
+        var entry = Assert.Single(nominated);
+        Assert.EndsWith("· lapas.kupang", entry.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kain tenun ikat", entry.QuerySelector(".hint")?.TextContent);
+    }
+
+    private static KeyValuePair<string, string>[] Fields(IHtmlFormElement form) =>
+        [.. form.Elements.OfType<IHtmlInputElement>().Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))];
 
     [Fact]
     public async Task Curate_KuratorApproves_MovesTheProductToApproved()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var curator = await StaffSession.SignInAsync(app, "kurator");
-        await NominatedAsync(lapas, "WBP-2025-0707");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(_app, "kurator");
+        var caseId = await NominatedAsync(lapas, "WBP-2025-0707");
 
-        var (response, _) = await curator.SubmitAsync("/produk", "form.curate", ("Curate.Decision", "Approved"));
+        var (response, _) = await curator.SubmitAsync("/produk", page => CurateForm(page, caseId), ("Curate.Decision", "Approved"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, page) = await curator.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal("Keputusan kurasi tersimpan.", Saved(page));
-        Assert.Empty(page.QuerySelectorAll("table.list tbody tr"));
+        Assert.Null(QueueRow(page, caseId));
         var (_, approved) = await curator.GetAsync("/produk?status=Approved");
-        Assert.Contains("Kain tenun ikat", approved.QuerySelector("table.list tbody tr")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Approved", Assert.Single((await JsonAsync(curator, "/api/curation?status=Approved")).EnumerateArray()).GetProperty("status").GetString());
+        Assert.Contains("Kain tenun ikat", QueueRow(approved, caseId)?.TextContent, StringComparison.Ordinal);
+        var curated = Assert.Single((await JsonAsync(curator, "/api/curation?status=Approved")).EnumerateArray(), p => p.GetProperty("caseId").GetString() == caseId);
+        Assert.Equal("Approved", curated.GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Curate_RejectedWithoutReason_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var curator = await StaffSession.SignInAsync(app, "kurator");
-        await NominatedAsync(lapas, "WBP-2025-0708");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var curator = await StaffSession.SignInAsync(_app, "kurator");
+        var caseId = await NominatedAsync(lapas, "WBP-2025-0708");
 
-        var (response, page) = await curator.SubmitAsync("/produk", "form.curate", ("Curate.Decision", "Rejected"), ("Curate.Reason", ""));
+        var (response, page) = await curator.SubmitAsync("/produk", page => CurateForm(page, caseId), ("Curate.Decision", "Rejected"), ("Curate.Reason", ""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Tulis alasan penolakan, agar kantor tahu apa yang perlu diperbaiki.", StaffSession.FieldError(page, "Curate.Reason"));
-        Assert.NotNull(page.QuerySelector("form.curate"));
-        Assert.Equal("Pending", Assert.Single((await JsonAsync(curator, "/api/curation")).EnumerateArray()).GetProperty("status").GetString());
+        Assert.NotNull(CurateForm(page, caseId));
+        var pending = Assert.Single((await JsonAsync(curator, "/api/curation")).EnumerateArray(), p => p.GetProperty("caseId").GetString() == caseId);
+        Assert.Equal("Pending", pending.GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Sales_ThisMonth_ShowsInTheSalesTable()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0709");
         var month = Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -180,11 +200,10 @@ public sealed class MarketingPageTests
     [Fact]
     public async Task Sales_MonthAheadWithoutAmount_ShowsFieldErrorsAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0710");
-        var next = Today.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var next = Offices.LocalDate(Offices.BapasKupang, DateTimeOffset.UtcNow).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         var (response, page) = await pk.SubmitAsync($"/kasus/{caseId}", "form#sales", ("SalesEntry.Month", next), ("SalesEntry.SalesRupiah", ""));
 
@@ -197,8 +216,7 @@ public sealed class MarketingPageTests
     [Fact]
     public async Task Showcase_Exhibition_IsListedWithTheProduct()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await WithProductAsync(lapas, "WBP-2025-0711");
         var day = Today.AddDays(-3);
 
@@ -218,8 +236,7 @@ public sealed class MarketingPageTests
     [Fact]
     public async Task Showcase_ExhibitionWithoutDate_ShowsFieldErrorAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await WithProductAsync(lapas, "WBP-2025-0712");
 
         var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", ShowcaseForm,
@@ -231,6 +248,14 @@ public sealed class MarketingPageTests
         Assert.Null(page.QuerySelector("#marketing ul.showcases"));
         Assert.Empty((await JsonAsync(lapas, $"/api/cases/{caseId}/showcases")).EnumerateArray());
     }
+
+    /// <summary>The row of the curators' queue with the product of <paramref name="caseId"/> (every test enrols its own person).</summary>
+    private static IElement? QueueRow(IHtmlDocument page, string caseId) =>
+        page.QuerySelectorAll("table.list tbody tr").FirstOrDefault(row => row.QuerySelector($"a[href^='/kasus/{caseId}#']") is not null);
+
+    /// <summary>The curation form of the product of <paramref name="caseId"/>.</summary>
+    private static IHtmlFormElement? CurateForm(IHtmlDocument page, string caseId) =>
+        page.QuerySelectorAll<IHtmlFormElement>("form.curate").FirstOrDefault(form => form.QuerySelector($"input[name='Curate.CaseId'][value='{caseId}']") is not null);
 
     /// <summary>An enrolled person with one product, added through the form by the Lapas.</summary>
     private static async Task<string> WithProductAsync(StaffSession lapas, string registrationNumber)

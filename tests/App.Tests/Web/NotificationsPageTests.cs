@@ -1,16 +1,16 @@
 using System.Net;
-using static PepFunctions.App.Tests.Web.PersonPages;
+using AngleSharp.Html.Dom;
+using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Web;
 
-public sealed class NotificationsPageTests
+public sealed class NotificationsPageTests(NotificationsPageTests.LateAssessmentApp fixture) : IClassFixture<NotificationsPageTests.LateAssessmentApp>
 {
     [Fact]
     public async Task NotificationsPage_AssessmentDeadlinePassed_ShowsTheReminderWithALinkToThePerson()
     {
-        await using var app = await StartAsync("--Pipeline:AssessmentDeadline=00:00:01");
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var tangerang = await StaffSession.SignInAsync(app, "lapas.tangerang");
+        using var lapas = await StaffSession.SignInAsync(fixture.App, "lapas.kupang");
+        using var tangerang = await StaffSession.SignInAsync(fixture.App, "lapas.tangerang");
         var caseId = await CasePageTests.EnrolAsync(lapas, "WBP-2025-0901");
 
         var page = await WaitForNotificationAsync(lapas);
@@ -24,9 +24,9 @@ public sealed class NotificationsPageTests
     }
 
     /// <summary>Reloads <c>/notifikasi</c> until it lists something.</summary>
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> WaitForNotificationAsync(StaffSession session)
+    private static async Task<IHtmlDocument> WaitForNotificationAsync(StaffSession session)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + TestApp.WaitLimit;
         while (true)
         {
             var (response, page) = await session.GetAsync("/notifikasi");
@@ -43,5 +43,13 @@ public sealed class NotificationsPageTests
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>The demo accounts, an assessment due a second after enrolment, and notifications sent every second.</summary>
+    public sealed class LateAssessmentApp : FeatureApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. base.Settings, Set("Pipeline:AssessmentDeadline", "00:00:01")];
+
+        protected override bool RunTimers => true;
     }
 }

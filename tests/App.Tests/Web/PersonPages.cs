@@ -9,18 +9,11 @@ namespace PepFunctions.App.Tests.Web;
 
 /// <summary>
 /// Brings a person through the pages to the stage a form needs: enrolled, assessed (training), released
-/// (mentoring at the Bapas). Each step goes through its form, as staff would.
+/// (mentoring at the Bapas). Each step goes through its form, as staff would. The tests of a class share one app
+/// (<see cref="FeatureApp"/>), so each test enrols a person of its own.
 /// </summary>
 internal static class PersonPages
 {
-    /// <summary>The demo accounts, and notifications delivered within a fraction of a second.</summary>
-    private static readonly string[] Settings =
-    [
-        "--Staff:DemoAccounts=true",
-        "--Notifications:PollInterval=00:00:00.100",
-        "--Notifications:FirstRetryDelay=00:00:00.100",
-    ];
-
     /// <summary>A 1×1 PNG: a valid photo, as small as one gets.</summary>
     public static UploadedFile Png { get; } = new("tenun.png", "image/png", Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="));
@@ -29,8 +22,6 @@ internal static class PersonPages
     public static UploadedFile NotAnImage { get; } = new("catatan.png", "image/png", "just some notes"u8.ToArray());
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
-
-    public static Task<TestApp> StartAsync(params string[] settings) => TestApp.StartAsync([.. Settings, .. settings]);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -69,7 +60,7 @@ internal static class PersonPages
     /// <summary>Reloads the person page until <paramref name="ready"/> holds; a 404 while the case is still moving to the staff member's office counts as not ready.</summary>
     public static async Task<IHtmlDocument> WaitForVisibleAsync(StaffSession session, string caseId, Func<IHtmlDocument, bool> ready)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + TestApp.WaitLimit;
         while (true)
         {
             var (response, page) = await session.GetAsync($"/kasus/{caseId}");

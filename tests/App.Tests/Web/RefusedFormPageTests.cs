@@ -1,18 +1,20 @@
 using System.Net;
+using PepFunctions.App.Tests.Support;
 using static PepFunctions.App.Tests.Web.PersonPages;
 
 namespace PepFunctions.App.Tests.Web;
 
 /// <summary>A form posted by someone whose role may not use it: the service refuses, the page says so kindly.</summary>
-public sealed class RefusedFormPageTests
+public sealed class RefusedFormPageTests(FeatureApp fixture) : IClassFixture<FeatureApp>
 {
+    private readonly TestApp _app = fixture.App;
+
     [Fact]
     public async Task Withdrawal_PokmasMentorPostsDirectly_ShowsNotAllowedAndStoresNothing()
     {
-        await using var app = await StartAsync();
-        using var lapas = await StaffSession.SignInAsync(app, "lapas.kupang");
-        using var pk = await StaffSession.SignInAsync(app, "pk.kupang");
-        using var mentor = await StaffSession.SignInAsync(app, "mentor.kupang");
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
+        using var mentor = await StaffSession.SignInAsync(_app, "mentor.kupang");
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0951");
         var (_, own) = await mentor.GetAsync($"/kasus/{caseId}");
         Assert.Null(own.QuerySelector("form#withdrawal"));

@@ -3,15 +3,14 @@ using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Web;
 
-public sealed class SignInPageTests
+public sealed class SignInPageTests(FeatureApp fixture) : IClassFixture<FeatureApp>
 {
-    private static Task<TestApp> StartAsync() => TestApp.StartAsync("--Staff:DemoAccounts=true");
+    private readonly TestApp _app = fixture.App;
 
     [Fact]
     public async Task SignIn_DemoAccount_RedirectsHomeSignedIn()
     {
-        await using var app = await StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
 
         var (response, _) = await session.SubmitAsync("/masuk", "form", ("Username", "lapas.kupang"), ("Password", StaffSession.DemoPassword));
 
@@ -25,8 +24,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignIn_WrongPassword_ShowsErrorAndStaysSignedOut()
     {
-        await using var app = await StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
 
         var (response, page) = await session.SubmitAsync("/masuk", "form", ("Username", "lapas.kupang"), ("Password", "wrong"));
 
@@ -39,26 +37,13 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignInPage_DemoAccountsOn_ListsThem()
     {
-        await using var app = await StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
 
         var (_, page) = await session.GetAsync("/masuk");
 
         var listed = page.QuerySelectorAll("table.list code").Select(code => code.TextContent).ToList();
         Assert.Contains("lapas.kupang", listed);
         Assert.Contains("kurator", listed);
-    }
-
-    [Fact]
-    public async Task SignInPage_DemoAccountsOff_ListsNoneAndRefusesDemoPassword()
-    {
-        await using var app = await TestApp.StartAsync();
-        using var session = new StaffSession(app);
-
-        var (response, page) = await session.SubmitAsync("/masuk", "form", ("Username", "lapas.kupang"), ("Password", StaffSession.DemoPassword));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(page.QuerySelectorAll("table.list"));
     }
 
     [Theory]
@@ -68,8 +53,7 @@ public sealed class SignInPageTests
     [InlineData("/notifikasi")]
     public async Task Page_NotSignedIn_RedirectsToSignIn(string path)
     {
-        await using var app = await StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
 
         var (response, _) = await session.GetAsync(path);
 
@@ -83,8 +67,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignIn_PostWithoutAntiforgeryToken_Returns400AndSignsNobodyIn()
     {
-        await using var app = await StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
         await session.GetAsync("/masuk");
 
         var (response, _) = await session.PostAsync("/masuk", [new("Username", "lapas.kupang"), new("Password", StaffSession.DemoPassword)]);
@@ -96,8 +79,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignOut_SignedIn_EndsTheSession()
     {
-        await using var app = await StartAsync();
-        using var session = await StaffSession.SignInAsync(app, "lapas.kupang");
+        using var session = await StaffSession.SignInAsync(_app, "lapas.kupang");
 
         var (response, _) = await session.SubmitAsync("/", "form.signout");
 
@@ -109,12 +91,19 @@ public sealed class SignInPageTests
     [Fact]
     public async Task Stylesheet_IsServed()
     {
-        await using var app = await StartAsync();
-        using var session = new StaffSession(app);
+        using var session = new StaffSession(_app);
 
         var response = await session.Http.GetAsync("/css/site.css");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ol.timeline", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Session_PlatformHeaderWithoutTrustSetting_IsIgnored()
+    {
+        using var response = await _app.Http.SendAsync(Staff.PlatformSignInTests.SessionRequest("lapas.kupang"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }

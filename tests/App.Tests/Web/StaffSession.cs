@@ -14,7 +14,7 @@ namespace PepFunctions.App.Tests.Web;
 internal sealed class StaffSession : IDisposable
 {
     /// <summary>The demo accounts' password (Staff:DemoPassword's default).</summary>
-    public const string DemoPassword = "pep-demo";
+    public const string DemoPassword = TestApp.DemoPassword;
 
     private static readonly HtmlParser Parser = new();
     private readonly HttpClient _http;
@@ -25,7 +25,7 @@ internal sealed class StaffSession : IDisposable
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
             BaseAddress = app.Http.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = TestApp.WaitLimit,
         };
     }
 
@@ -54,10 +54,15 @@ internal sealed class StaffSession : IDisposable
     /// would: every field it holds (hidden ones and the antiforgery token too), with <paramref name="fields"/>
     /// replacing the form's values of those names; a name given several times (checkboxes) is sent once per value.
     /// </summary>
+    public Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitAsync(
+        string path, string formSelector, params (string Name, string Value)[] fields) =>
+        SubmitAsync(path, page => page.QuerySelector<IHtmlFormElement>(formSelector), fields);
+
+    /// <summary>Like <see cref="SubmitAsync(string, string, ValueTuple{string, string}[])"/>, for the form <paramref name="findForm"/> picks.</summary>
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitAsync(
-        string path, string formSelector, params (string Name, string Value)[] fields)
+        string path, Func<IHtmlDocument, IHtmlFormElement?> findForm, params (string Name, string Value)[] fields)
     {
-        var (action, values) = await ReadFormAsync(path, formSelector, fields);
+        var (action, values) = await ReadFormAsync(path, findForm, fields);
         return await PostAsync(action, values);
     }
 
@@ -68,7 +73,7 @@ internal sealed class StaffSession : IDisposable
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitFileAsync(
         string path, string formSelector, string fileField, UploadedFile file, params (string Name, string Value)[] fields)
     {
-        var (action, values) = await ReadFormAsync(path, formSelector, fields);
+        var (action, values) = await ReadFormAsync(path, page => page.QuerySelector<IHtmlFormElement>(formSelector), fields);
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in values)
         {
@@ -98,11 +103,10 @@ internal sealed class StaffSession : IDisposable
 
     /// <summary>The form's action and the values a browser would send, with <paramref name="fields"/> replacing the form's values of those names.</summary>
     private async Task<(string Action, List<KeyValuePair<string, string>> Values)> ReadFormAsync(
-        string path, string formSelector, (string Name, string Value)[] fields)
+        string path, Func<IHtmlDocument, IHtmlFormElement?> findForm, (string Name, string Value)[] fields)
     {
         var (_, page) = await GetAsync(path);
-        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
-            ?? throw new InvalidOperationException($"No form '{formSelector}' on {path}.");
+        var form = findForm(page) ?? throw new InvalidOperationException($"No such form on {path}: {page.QuerySelector("main")?.TextContent}");
         var values = FormValues(form);
         var names = fields.Select(field => field.Name).ToHashSet();
         values.RemoveAll(pair => names.Contains(pair.Key));

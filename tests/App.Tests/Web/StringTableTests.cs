@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PepFunctions.App.Cases;
 using PepFunctions.App.Marketing;
 using PepFunctions.App.Tests.Support;
 using PepFunctions.App.Web.Localization;
@@ -23,6 +24,38 @@ public sealed partial class StringTableTests
         foreach (var name in Enum.GetNames(enumType))
         {
             var key = $"{enumType.Name}.{name}";
+            Assert.False(string.IsNullOrEmpty(StringTable.Find(key, new CultureInfo("id"))), $"No Indonesian text for {key}.");
+            Assert.False(string.IsNullOrEmpty(StringTable.Find(key, new CultureInfo("en"))), $"No English text for {key}.");
+        }
+    }
+
+    [Theory]
+    [InlineData(CasePipeline.GraduatedReason)]
+    [InlineData(CasePipeline.EndedReason)]
+    public void PipelineOutcomeReasons_AreInIndonesianOnThePages(string reason)
+    {
+        var indonesian = StringTable.Find(reason, new CultureInfo("id"));
+
+        Assert.False(string.IsNullOrEmpty(indonesian), $"No Indonesian text for '{reason}'.");
+        Assert.NotEqual(reason, indonesian);
+    }
+
+    [Fact]
+    public void PipelineControls_EveryValue_HasBothLanguages()
+    {
+        foreach (var name in Enum.GetNames<PipelineControl>())
+        {
+            Assert.False(string.IsNullOrEmpty(StringTable.Find($"PipelineControl.{name}", new CultureInfo("id"))), $"No Indonesian text for {name}.");
+            Assert.False(string.IsNullOrEmpty(StringTable.Find($"PipelineControl.{name}", new CultureInfo("en"))), $"No English text for {name}.");
+        }
+    }
+
+    [Fact]
+    public void TimelineActions_EveryValue_HasATitleInBothLanguages()
+    {
+        foreach (var name in Enum.GetNames<TimelineAction>())
+        {
+            var key = $"TimelineAction.{name}";
             Assert.False(string.IsNullOrEmpty(StringTable.Find(key, new CultureInfo("id"))), $"No Indonesian text for {key}.");
             Assert.False(string.IsNullOrEmpty(StringTable.Find(key, new CultureInfo("en"))), $"No English text for {key}.");
         }

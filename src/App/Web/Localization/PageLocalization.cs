@@ -34,7 +34,7 @@ internal static class PageLocalization
     }
 
     /// <summary>Sets the request's culture, and remembers an explicit <c>?lang=</c> choice in the culture cookie.</summary>
-    public static WebApplication UsePageLocalization(this WebApplication app)
+    public static IApplicationBuilder UsePageLocalization(this IApplicationBuilder app)
     {
         app.UseRequestLocalization();
         app.Use(static (http, next) =>

@@ -80,6 +80,20 @@ internal static partial class StringTable
         TimelineAction.WithdrawalRequested | Dikeluarkan dari program                               | Withdrawal requested
         TimelineAction.Transferred        | Dipindahkan                                             | Transferred
         TimelineAction.Closed             | Kasus ditutup                                           | Case closed
+        TimelineAction.PipelineControlled | Alur kasus dibuka administrator                         | Pipeline used by an administrator
+        TimelineAction.TrainingEnrolled   | Dimasukkan ke kelas pelatihan                           | Placed in a training batch
+        TimelineAction.AttendanceRecorded | Kehadiran pelatihan dicatat                             | Training attendance recorded
+        TimelineAction.TrainingResultRecorded | Hasil pelatihan dicatat                             | Training result recorded
+        TimelineAction.ReferralSubmitted  | Rujukan modal diajukan                                  | Capital referral submitted
+        TimelineAction.ReferralAnswered   | Jawaban mitra pembiayaan dicatat                        | Financing partner's answer recorded
+        TimelineAction.PermitRecorded     | Izin usaha dicatat                                      | Business permit recorded
+        TimelineAction.ProductAdded       | Produk ditambahkan                                      | Product added
+        TimelineAction.ProductNominated   | Diusulkan sebagai produk unggulan                       | Nominated as a flagship product
+        TimelineAction.CertificateUploaded | Sertifikat pelatihan diunggah                          | Training certificate uploaded
+        TimelineAction.ProductPhotoUploaded | Foto produk diunggah                                  | Product photo uploaded
+        TimelineAction.ProductCurated     | Kurasi produk unggulan                                  | Flagship product curated
+        TimelineAction.ShowcaseAdded      | Pameran/saluran penjualan dicatat                       | Exhibition/sales channel recorded
+        TimelineAction.SalesRecorded      | Penjualan bulanan dicatat                               | Monthly sales recorded
         TimelineDetail.Enrolled           | Di {0}; persetujuan: {1}                                | At {0}; consent: {1}
         TimelineDetail.StageChanged       | {0}; berikutnya: {1}                                    | {0}; next: {1}
         TimelineDetail.DueBy              | {0}, paling lambat {1}                                  | {0} by {1}
@@ -93,6 +107,36 @@ internal static partial class StringTable
         TimelineDetail.Transferred        | Dari {0} ke {1}                                         | From {0} to {1}
         TimelineDetail.Closed             | {0}: {1}                                                | {0}: {1}
         TimelineDetail.None               | (tidak ada)                                             | (none)
+        Sales recorded for enough months. | Penjualan tercatat cukup bulan.                         | Sales recorded for enough months.
+        The programme period ended.       | Masa program berakhir.                                  | The programme period ended.
+        PipelineControl.StatusRead        | status dibaca                                           | status read
+        PipelineControl.HistoryRead       | riwayat dibaca                                          | history read
+        PipelineControl.Suspended         | dijeda                                                  | suspended
+        PipelineControl.Resumed           | dilanjutkan                                             | resumed
+        PipelineControl.Terminated        | dihentikan                                              | terminated
+        PipelineControl.Purged            | dihapus                                                 | purged
+        TimelineDetail.TrainingEnrolled   | {0} · kelas {1}                                         | {0} · batch {1}
+        TimelineDetail.AttendanceRecorded | Sesi {0}: {1} · kelas {2}                               | Session {0}: {1} · batch {2}
+        TimelineDetail.Present            | hadir                                                   | present
+        TimelineDetail.Absent             | tidak hadir                                             | absent
+        TimelineDetail.TrainingResultRecorded | Ujian akhir {0}, kehadiran {1}%: {2} · kelas {3}    | Final assessment {0}, attendance {1}%: {2} · batch {3}
+        TimelineDetail.Passed             | lulus                                                   | passed
+        TimelineDetail.Failed             | tidak lulus                                             | failed
+        TimelineDetail.Completed          | pelatihan selesai                                       | training completed
+        TimelineDetail.NotCompleted       | pelatihan belum selesai                                 | training not completed
+        TimelineDetail.ReferralSubmitted  | Ke {0}, {1}                                             | To {0}, {1}
+        TimelineDetail.ReferralAnswered   | {0}: {1}                                                | {0}: {1}
+        TimelineDetail.PermitRecorded     | {0}: {1}                                                | {0}: {1}
+        TimelineDetail.PermitApplied      | {0}: diajukan {1}                                       | {0}: applied for on {1}
+        TimelineDetail.PermitGranted      | {0}: terbit {1} (diajukan {2})                          | {0}: granted on {1} (applied for on {2})
+        TimelineDetail.ProductAdded       | {0} ({1}), {2}                                          | {0} ({1}), {2}
+        TimelineDetail.ProductNominated   | {0}                                                     | {0}
+        TimelineDetail.CertificateUploaded | Kelas {0}                                              | Batch {0}
+        TimelineDetail.ProductPhotoUploaded | {0}                                                   | {0}
+        TimelineDetail.ProductCurated     | {0}: {1}                                                | {0}: {1}
+        TimelineDetail.ShowcaseAdded      | {0} untuk {1}                                           | {0} for {1}
+        TimelineDetail.ShowcaseAddedOn    | {0} untuk {1}, {2}                                      | {0} for {1} on {2}
+        TimelineDetail.SalesRecorded      | {0}: {1}                                                | {0}: {1}
 
         Assessment.Title                  | Asesmen potensi dan minat                               | Assessment of potential and interest
         Assessment.Interests              | Minat pelatihan                                         | Training interests

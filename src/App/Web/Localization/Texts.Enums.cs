@@ -89,6 +89,7 @@ internal static partial class StringTable
         ~At most                                                                  | Terlalu panjang.                                   | Too long.
         The registration number is required.                                     | Nomor registrasi wajib diisi.                      | The registration number is required.
         ~The registration number may hold                                         | Nomor registrasi hanya boleh berisi huruf, angka, '-', '.' dan '/', paling banyak 32 karakter. | The registration number may hold letters, digits, '-', '.' and '/', at most 32 characters.
+        ~The registration number is letters and digits                            | Nomor registrasi hanya boleh berisi huruf dan angka (A-Z, 0-9) dalam kelompok yang dipisahkan satu '-', '.' atau '/', paling banyak 32 karakter. | The registration number is letters and digits (A-Z, 0-9), in groups separated by one '-', '.' or '/', at most 32 characters.
         The full name is required.                                                | Nama lengkap wajib diisi.                          | The full name is required.
         ~The full name must be at most                                            | Nama lengkap paling banyak 100 karakter.           | The full name must be at most 100 characters.
         The NIK must be exactly 16 digits, or left empty.                         | NIK harus tepat 16 angka, atau dikosongkan.        | The NIK must be exactly 16 digits, or left empty.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PepFunctions.App.Http;
 using PepFunctions.App.Marketing;
 using PepFunctions.Domain;
 
@@ -22,7 +23,7 @@ internal sealed class ProductsModel(ProductService products) : StaffPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var request = new CurationRequest(Curate.Decision, Curate.Reason);
-        if (await TrySubmitAsync(nameof(Curate), () => products.CurateAsync(Staff, Curate.CaseId ?? "", Curate.ProductId ?? "", request, cancellationToken)))
+        if (await TrySubmitAsync(nameof(Curate), async () => await products.CurateAsync(Staff, Curate.CaseId ?? "", Curate.ProductId ?? "", request, await IdempotencyKeys.ForAsync(Request, Staff, cancellationToken), cancellationToken)))
         {
             return Redirect("/produk?saved=Curated");
         }

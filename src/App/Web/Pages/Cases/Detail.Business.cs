@@ -35,7 +35,7 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostReferralAsync(CancellationToken cancellationToken)
     {
         var request = new ReferralRequest(Referral.PartnerName, null, Referral.Amount, Referral.Purpose);
-        return await TrySubmitAsync(nameof(Referral), () => referrals.SubmitAsync(Staff, CaseId, request, cancellationToken))
+        return await TrySubmitAsync(nameof(Referral), async () => await referrals.SubmitAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), cancellationToken))
             ? Confirm("Referral")
             : await RedisplayAsync(cancellationToken);
     }
@@ -43,7 +43,7 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken cancellationToken)
     {
         var request = new ReferralAnswerRequest(Answer.Status, Answer.Reason);
-        return await TrySubmitAsync(nameof(Answer), () => referrals.AnswerAsync(Staff, CaseId, Answer.ReferralId ?? "", request, cancellationToken))
+        return await TrySubmitAsync(nameof(Answer), async () => await referrals.AnswerAsync(Staff, CaseId, Answer.ReferralId ?? "", request, await ActionKeyAsync(cancellationToken), cancellationToken))
             ? Confirm("Answer")
             : await RedisplayAsync(cancellationToken);
     }
@@ -58,7 +58,7 @@ internal sealed partial class DetailModel
         }
 
         var request = new PermitRequest(Permit.AppliedOn, Permit.GrantedOn);
-        return await TrySubmitAsync(nameof(Permit), () => permits.SetAsync(Staff, CaseId, kind, request, cancellationToken))
+        return await TrySubmitAsync(nameof(Permit), async () => await permits.SetAsync(Staff, CaseId, kind, request, await ActionKeyAsync(cancellationToken), cancellationToken))
             ? Confirm("Permit")
             : await RedisplayAsync(cancellationToken);
     }
@@ -66,7 +66,7 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostProductAsync(CancellationToken cancellationToken)
     {
         var request = new ProductRequest(Product.Name, Product.Category, Product.Description, Product.PriceRupiah);
-        return await TrySubmitAsync(nameof(Product), () => products.AddAsync(Staff, CaseId, request, cancellationToken))
+        return await TrySubmitAsync(nameof(Product), async () => await products.AddAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), cancellationToken))
             ? Confirm("Product")
             : await RedisplayAsync(cancellationToken);
     }
@@ -85,14 +85,14 @@ internal sealed partial class DetailModel
     }
 
     public async Task<IActionResult> OnPostNominateAsync(CancellationToken cancellationToken) =>
-        await TrySubmitAsync(nameof(ProductAction), () => products.NominateAsync(Staff, CaseId, ProductAction.ProductId ?? "", cancellationToken))
+        await TrySubmitAsync(nameof(ProductAction), async () => await products.NominateAsync(Staff, CaseId, ProductAction.ProductId ?? "", await ActionKeyAsync(cancellationToken), cancellationToken))
             ? Confirm("Nominated")
             : await RedisplayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostSalesAsync(CancellationToken cancellationToken)
     {
         var request = new SalesRequest(SalesEntry.Month, SalesEntry.SalesRupiah);
-        return await TrySubmitAsync(nameof(SalesEntry), () => sales.RecordAsync(Staff, CaseId, request, cancellationToken))
+        return await TrySubmitAsync(nameof(SalesEntry), async () => await sales.RecordAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken))
             ? Confirm("Sales")
             : await RedisplayAsync(cancellationToken);
     }
@@ -101,7 +101,7 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostShowcaseAsync(CancellationToken cancellationToken)
     {
         var request = new ShowcaseRequest(Showcase.Kind, Showcase.Name, Showcase.Date, Showcase.Place);
-        return await TrySubmitAsync(nameof(Showcase), () => showcases.AddAsync(Staff, CaseId, Showcase.ProductId ?? "", request, cancellationToken))
+        return await TrySubmitAsync(nameof(Showcase), async () => await showcases.AddAsync(Staff, CaseId, Showcase.ProductId ?? "", request, await ActionKeyAsync(cancellationToken), cancellationToken))
             ? Confirm("Showcase")
             : await RedisplayAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PepFunctions.App.Cases;
+using PepFunctions.App.Http;
 using PepFunctions.App.Training;
 using PepFunctions.Domain;
 
@@ -31,7 +32,7 @@ internal sealed partial class DetailModel
         var request = new AssessmentRequest(
             Assessment.Interests ?? [], Assessment.PriorSkills ?? [], Assessment.PriorWork, Assessment.Education, Assessment.CanReadWrite,
             Assessment.HealthConstraint, Assessment.FamilyConstraint, Assessment.PreferredBusiness);
-        return await TrySubmitAsync(nameof(Assessment), () => cases.RecordAssessmentAsync(Staff, CaseId, request, cancellationToken))
+        return await TrySubmitAsync(nameof(Assessment), async () => await cases.RecordAssessmentAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken))
             ? Confirm("Assessment")
             : await RedisplayAsync(cancellationToken);
     }
@@ -40,7 +41,7 @@ internal sealed partial class DetailModel
     {
         var request = new ReleaseRequest(Release.Kind, Release.Date, Release.SentenceEnd, Release.Mentor);
         var office = await offices.FindAsync(CaseId, cancellationToken);
-        if (!await TrySubmitAsync(nameof(Release), () => cases.RecordReleaseAsync(Staff, CaseId, request, cancellationToken)))
+        if (!await TrySubmitAsync(nameof(Release), async () => await cases.RecordReleaseAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken)))
         {
             return await RedisplayAsync(cancellationToken);
         }
@@ -53,7 +54,7 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellationToken)
     {
         var request = new FollowUpRequest(FollowUp.Date, FollowUp.Mode, FollowUp.BusinessStatus, FollowUp.IncomeBand, FollowUp.Needs, FollowUp.Notes);
-        return await TrySubmitAsync(nameof(FollowUp), () => cases.RecordFollowUpAsync(Staff, CaseId, FollowUp.Sequence ?? 0, request, cancellationToken),
+        return await TrySubmitAsync(nameof(FollowUp), async () => await cases.RecordFollowUpAsync(Staff, CaseId, FollowUp.Sequence ?? 0, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken),
                 new Dictionary<string, string> { ["Seq"] = nameof(FollowUpForm.Sequence) })
             ? Confirm("FollowUp")
             : await RedisplayAsync(cancellationToken);
@@ -62,7 +63,7 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostWithdrawalAsync(CancellationToken cancellationToken)
     {
         var request = new WithdrawalRequest(Withdrawal.Reason, Withdrawal.Note);
-        return await TrySubmitAsync(nameof(Withdrawal), () => cases.WithdrawAsync(Staff, CaseId, request, cancellationToken))
+        return await TrySubmitAsync(nameof(Withdrawal), async () => await cases.WithdrawAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken))
             ? Confirm("Withdrawal")
             : await RedisplayAsync(cancellationToken);
     }
@@ -71,7 +72,7 @@ internal sealed partial class DetailModel
     {
         var request = new TransferRequest(Transfer.OfficeCode, string.IsNullOrWhiteSpace(Transfer.Mentor) ? null : Transfer.Mentor);
         CaseResponse? moved = null;
-        if (await TrySubmitAsync(nameof(Transfer), async () => moved = await cases.TransferAsync(Staff, CaseId, request, cancellationToken)))
+        if (await TrySubmitAsync(nameof(Transfer), async () => moved = await cases.TransferAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), cancellationToken)))
         {
             // The case may now be outside what the staff member sees.
             return AccessPolicy.CanView(Staff, moved!.OfficeCode) ? Confirm("Transfer") : Redirect("/kasus?saved=Transfer");
@@ -90,8 +91,11 @@ internal sealed partial class DetailModel
             return await RedisplayAsync(cancellationToken);
         }
 
-        return await TrySubmitAsync(nameof(BatchEnrol), () => training.EnrolAsync(Staff, batchId, new EnrolRequest(CaseId), cancellationToken))
+        return await TrySubmitAsync(nameof(BatchEnrol), async () => await training.EnrolAsync(Staff, batchId, new EnrolRequest(CaseId), await ActionKeyAsync(cancellationToken), cancellationToken))
             ? Confirm("BatchEnrol")
             : await RedisplayAsync(cancellationToken);
     }
+
+    /// <summary>The action's idempotency key: the form's hidden <see cref="IdempotencyKeys.FormField"/>, so a resubmitted form is recognised.</summary>
+    private Task<string> ActionKeyAsync(CancellationToken cancellationToken) => IdempotencyKeys.ForAsync(Request, Staff, cancellationToken);
 }

@@ -55,7 +55,8 @@ internal sealed partial class DetailModel(
     /// <summary>How often staff opened the record (the audit log's views).</summary>
     public int Views { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today at the office that holds the case (its own zone: WIB, WITA or WIT).</summary>
+    public DateOnly Today => Offices.LocalDate(Case is null ? Staff.OfficeCode : Case.OfficeCode, clock.GetUtcNow());
 
     public bool IsClosed => Case.Outcome is not null || Case.Progress.Stage is PipelineStage.Graduated or PipelineStage.Withdrawn or PipelineStage.Ended;
 
@@ -103,7 +104,7 @@ internal sealed partial class DetailModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Case = await cases.GetAsync(Staff, CaseId, cancellationToken);
+        Case = await cases.GetAsync(Staff, CaseId, Pipelines, cancellationToken);
         var timelineTask = cases.GetTimelineAsync(Staff, CaseId, cancellationToken);
         var trainingsTask = training.ListCaseTrainingsAsync(Staff, CaseId, cancellationToken);
         var referralsTask = referrals.ListAsync(Staff, CaseId, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PepFunctions.App.Cases;
+using PepFunctions.App.Http;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Web.Pages.Cases;
@@ -42,7 +43,7 @@ internal sealed class NewModel(CaseService cases, TimeProvider clock) : StaffPag
         var enrollment = new Enrollment(
             Enrol.OfficeCode ?? "", Enrol.RegistrationNumber ?? "", Enrol.FullName ?? "", Enrol.Nik, Enrol.ExpectedReleaseDate, consent);
         CaseResponse? enrolled = null;
-        if (await TrySubmitAsync(nameof(Enrol), async () => enrolled = await cases.EnrolAsync(Staff, enrollment, cancellationToken), Aliases))
+        if (await TrySubmitAsync(nameof(Enrol), async () => enrolled = await cases.EnrolAsync(Staff, enrollment, await IdempotencyKeys.ForAsync(Request, Staff, cancellationToken), Pipelines, cancellationToken), Aliases))
         {
             return Redirect($"/kasus/{Uri.EscapeDataString(enrolled!.CaseId)}?saved=Enrolled");
         }

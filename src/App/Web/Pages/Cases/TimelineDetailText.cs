@@ -14,12 +14,22 @@ namespace PepFunctions.App.Web.Pages.Cases;
 /// An entry written before parameters were kept, an action the table does not know, or a value that does not parse is
 /// shown as the service recorded it (<see cref="TimelineEntryResponse.Detail"/>), so no entry loses its detail.
 /// </remarks>
-internal static class TimelineDetailText
+internal static partial class TimelineDetailText
 {
-    public static string? Render(IStringLocalizer l, TimelineEntryResponse entry) =>
-        entry.Parameters.Count == 0 ? entry.Detail : TryRender(l, entry.Action, new Values(entry.Parameters)) ?? entry.Detail;
+    /// <summary>The entry's detail; instants in it (a next due time) are shown as days at <paramref name="officeCode"/>.</summary>
+    /// <param name="l">The page's texts.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="officeCode">The office holding the case.</param>
+    /// <param name="names">What the page calls a referral or product id (the partner's or product's name); an id it does not know is
+    /// shown by its kind or as it is.</param>
+    public static string? Render(IStringLocalizer l, TimelineEntryResponse entry, string? officeCode, IReadOnlyDictionary<string, string>? names = null) =>
+        entry.Parameters.Count == 0 ? entry.Detail
+        : TryRender(l, entry.Action, new Values(entry.Parameters), officeCode) ?? TryRenderBusiness(l, entry.Action, new Values(entry.Parameters), names ?? Empty)
+            ?? entry.Detail;
 
-    private static string? TryRender(IStringLocalizer l, string action, Values values)
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    private static string? TryRender(IStringLocalizer l, string action, Values values, string? officeCode)
     {
         var key = $"TimelineDetail.{action}";
         return action switch
@@ -28,7 +38,7 @@ internal static class TimelineDetailText
                 && values.List<ConsentPurpose>(TimelineParameters.Consent) is { } consent =>
                 l[key, Names.Office(office), string.Join(", ", consent.Select(p => l.Of(p)))],
             nameof(TimelineAction.StageChanged) when values.Enum<PipelineStage>(TimelineParameters.Stage) is { } stage =>
-                NextDue(l, values) is { } next ? l[key, l.Of(stage), next] : l.Of(stage),
+                NextDue(l, values, officeCode) is { } next ? l[key, l.Of(stage), next] : l.Of(stage),
             nameof(TimelineAction.AssessmentRecorded) when values.List<TrainingTrack>(TimelineParameters.Tracks) is { } tracks =>
                 l[key, tracks.Count == 0 ? l["TimelineDetail.None"] : string.Join(", ", tracks.Select(Names.Track))],
             nameof(TimelineAction.ReleaseRecorded) when values.Enum<ReleaseKind>(TimelineParameters.ReleaseKind) is { } kind
@@ -55,12 +65,14 @@ internal static class TimelineDetailText
             nameof(TimelineAction.Closed) when values.Enum<PipelineStage>(TimelineParameters.Stage) is { } stage
                 && values.Text(TimelineParameters.Reason) is { } reason =>
                 l[key, l.Of(stage), Enum.TryParse<WithdrawalReason>(reason, out var withdrawal) ? l.Of(withdrawal) : ServiceMessages.Translate(reason, l)],
+            nameof(TimelineAction.PipelineControlled) when values.Enum<PipelineControl>(TimelineParameters.Control) is { } control =>
+                l[$"PipelineControl.{control}"],
             _ => null,
         };
     }
 
     /// <summary>What is due next after a stage change, e.g. <c>Pendampingan ke-1, paling lambat 5 Mei 2025</c>; null when nothing is.</summary>
-    private static string? NextDue(IStringLocalizer l, Values values)
+    private static string? NextDue(IStringLocalizer l, Values values, string? officeCode)
     {
         if (values.Text(TimelineParameters.NextDue) is not { } nextDue)
         {
@@ -69,7 +81,7 @@ internal static class TimelineDetailText
 
         var what = values.Number(TimelineParameters.Sequence) is { } sequence ? l["Timeline.FollowUp", sequence]
             : l[$"NextDue.{nextDue}"] is { ResourceNotFound: false } named ? named.Value : nextDue;
-        return values.Instant(TimelineParameters.DueAt) is { } dueAt ? l["TimelineDetail.DueBy", what, Names.Date(dueAt)] : what;
+        return values.Instant(TimelineParameters.DueAt) is { } dueAt ? l["TimelineDetail.DueBy", what, Names.Date(dueAt, officeCode)] : what;
     }
 
     /// <summary>An entry's parameters, read back from their invariant form; null for a value missing or not as written.</summary>
@@ -82,6 +94,17 @@ internal static class TimelineDetailText
 
         public int? Number(string key) =>
             int.TryParse(Text(key), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+        public long? Amount(string key) =>
+            long.TryParse(Text(key), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+        public decimal? Decimal(string key) =>
+            decimal.TryParse(Text(key), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+        public bool? Flag(string key) => Text(key) switch { "true" => true, "false" => false, _ => null };
+
+        public DateOnly? Month(string key) =>
+            DateOnly.TryParseExact(Text(key) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
 
         public DateOnly? Day(string key) =>
             DateOnly.TryParseExact(Text(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;

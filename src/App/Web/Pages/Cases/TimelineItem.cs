@@ -8,4 +8,7 @@ namespace PepFunctions.App.Web.Pages.Cases;
 /// <param name="Future">A scheduled item that has not happened yet.</param>
 /// <param name="Badge">A state to show beside it (overdue, done); null when none.</param>
 /// <param name="BadgeClass">The badge's style: <c>overdue</c>, <c>due</c>, <c>done</c> or empty.</param>
-internal sealed record TimelineItem(DateTimeOffset At, string Title, string? Detail, string? Actor, bool Future = false, string? Badge = null, string BadgeClass = "");
+/// <param name="DayOnly">Known to the day only (a training's start, a visit's date, the expected release): <paramref name="At"/> is the
+/// start of that day at the office, and the page shows no time.</param>
+internal sealed record TimelineItem(
+    DateTimeOffset At, string Title, string? Detail, string? Actor, bool Future = false, string? Badge = null, string BadgeClass = "", bool DayOnly = false);

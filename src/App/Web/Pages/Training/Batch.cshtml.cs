@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
+using PepFunctions.App.Http;
 using PepFunctions.App.Training;
 using PepFunctions.Domain;
 
@@ -40,17 +41,17 @@ internal sealed class BatchModel(TrainingService training, CaseService cases) : 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostEnrolAsync(CancellationToken cancellationToken) =>
-        await TrySubmitAsync("Enrol", () => training.EnrolAsync(Staff, BatchId, new EnrolRequest(EnrolCaseId), cancellationToken))
+        await TrySubmitAsync("Enrol", async () => await training.EnrolAsync(Staff, BatchId, new EnrolRequest(EnrolCaseId), await IdempotencyKeys.ForAsync(Request, Staff, cancellationToken), cancellationToken))
             ? Confirm("BatchEnrol")
             : await RedisplayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAttendanceAsync(CancellationToken cancellationToken) =>
-        await TrySubmitAsync("Attendance", () => training.RecordAttendanceAsync(Staff, BatchId, new AttendanceRequest(Session, Present ?? []), cancellationToken))
+        await TrySubmitAsync("Attendance", async () => await training.RecordAttendanceAsync(Staff, BatchId, new AttendanceRequest(Session, Present ?? []), await IdempotencyKeys.ForAsync(Request, Staff, cancellationToken), cancellationToken))
             ? Confirm("Attendance")
             : await RedisplayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostResultAsync(CancellationToken cancellationToken) =>
-        await TrySubmitAsync("Result", () => training.RecordResultAsync(Staff, BatchId, ResultCaseId ?? "", new ResultRequest(Passed), cancellationToken))
+        await TrySubmitAsync("Result", async () => await training.RecordResultAsync(Staff, BatchId, ResultCaseId ?? "", new ResultRequest(Passed), await IdempotencyKeys.ForAsync(Request, Staff, cancellationToken), cancellationToken))
             ? Confirm("Result")
             : await RedisplayAsync(cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PepFunctions.App.Http;
 using PepFunctions.App.Training;
 using PepFunctions.Domain;
 
@@ -22,7 +23,7 @@ internal sealed class IndexModel(TrainingService training) : StaffPageModel
     {
         var request = new CreateBatchRequest(Batch.Track, Batch.OfficeCode, Batch.Partner, Batch.StartDate, Batch.EndDate, Batch.Sessions, Batch.Capacity);
         BatchResponse? created = null;
-        if (await TrySubmitAsync(nameof(Batch), async () => created = await training.CreateBatchAsync(Staff, request, cancellationToken)))
+        if (await TrySubmitAsync(nameof(Batch), async () => created = await training.CreateBatchAsync(Staff, request, await IdempotencyKeys.ForAsync(Request, Staff, cancellationToken), cancellationToken)))
         {
             return Redirect($"/pelatihan/{Uri.EscapeDataString(created!.BatchId)}?saved=Batch");
         }

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using PepFunctions.App.Cases;
+using PepFunctions.App.Http;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace PepFunctions.App.Instances;
+
+/// <summary>Inspects and controls any orchestration instance, for administrators: <c>/api/instances</c>.</summary>
+/// <remarks>
+/// <para>Every function here needs a signed-in <c>Administrator</c> (401 when nobody is signed in, 403 for other roles).
+/// Every use on one case's pipeline is written to that case's timeline with the administrator's username before it is
+/// done (<see cref="PipelineControl"/>); a listing is logged.</para>
+/// <para>
+/// Durable Task has no dead-letter store. An activity that throws is retried by its retry policy; when the retries are
+/// used up the exception reaches the orchestration, and one that keeps failing makes its orchestration fail. The
+/// instance then shows as <c>Failed</c> here (<c>GET /api/instances?status=Failed</c>, with the error in <c>failure</c>)
+/// and in Application Insights (the function's failed invocation and its exception). After fixing the cause, an
+/// operator starts the work again (for a case, its staff action) or purges the failed instance.
+/// </para>
+/// </remarks>
+public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions<HttpJsonOptions> json, ILogger<InstancesFunctions> logger)
+{
+    /// <summary>The path of an instance's status, as returned in <c>Location</c> headers.</summary>
+    public static string StatusPath(string instanceId) => $"/api/instances/{Uri.EscapeDataString(instanceId)}";
+
+    /// <summary>Lists instances, filtered by id prefix, status and creation time, a page at a time.</summary>
+    [Function("ListInstances")]
+    public Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/instances")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+        {
+            var query = InstanceListQuery.From(request.Query);
+            logger.LogInformation("Pipelines listed by {Username}", admin.Username);
+            var pages = client.GetAllInstancesAsync(query.Filter).AsPages(query.ContinuationToken, query.PageSize);
+            await foreach (var page in pages.WithCancellation(cancellationToken))
+            {
+                return TypedResults.Ok(new InstancePageResponse([.. page.Values.Select(InstanceSummary.From)], page.ContinuationToken));
+            }
+
+            return TypedResults.Ok(new InstancePageResponse([], null));
+        });
+
+    /// <summary>An instance's status, custom status, input, output and failure.</summary>
+    [Function("GetInstance")]
+    public Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/instances/{instanceId}")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+        {
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            if (instance is null)
+            {
+                return NotFound(instanceId);
+            }
+
+            await cases.AuditControlAsync(admin, instanceId, PipelineControl.StatusRead, cancellationToken);
+            return TypedResults.Ok(InstanceResponse.From(instance));
+        });
+
+    /// <summary>The instance's history, oldest first; 501 where the host's client does not serve history.</summary>
+    [Function("GetInstanceHistory")]
+    public Task<IActionResult> GetHistoryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/instances/{instanceId}/history")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+        {
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is null)
+            {
+                return NotFound(instanceId);
+            }
+
+            await cases.AuditControlAsync(admin, instanceId, PipelineControl.HistoryRead, cancellationToken);
+            try
+            {
+                var history = await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
+                return TypedResults.Ok(new HistoryResponse(instanceId, [.. history.Select(HistoryEntryResponse.From)]));
+            }
+            catch (Exception ex) when (ex is NotSupportedException or NotImplementedException)
+            {
+                return TypedResults.Problem(
+                    "This host's durable client does not read orchestration history. See the instance's history in the Durable Functions " +
+                    "monitor (the Durable Task Scheduler dashboard or the Azure portal), and its status here.",
+                    statusCode: StatusCodes.Status501NotImplemented, title: "History is in the Durable Functions monitor");
+            }
+        });
+
+    /// <summary>Ends a running instance now; the optional <c>{reason}</c> becomes its output.</summary>
+    [Function("TerminateInstance")]
+    public Task<IActionResult> TerminateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/terminate")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        ControlAsync(request, instanceId, client, PipelineControl.Terminated, (reason, ct) => client.TerminateInstanceAsync(instanceId, reason, ct));
+
+    /// <summary>Pauses a running instance; events sent meanwhile wait for its resumption.</summary>
+    [Function("SuspendInstance")]
+    public Task<IActionResult> SuspendAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/suspend")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        ControlAsync(request, instanceId, client, PipelineControl.Suspended, (reason, ct) => client.SuspendInstanceAsync(instanceId, reason, ct));
+
+    /// <summary>Resumes a suspended instance.</summary>
+    [Function("ResumeInstance")]
+    public Task<IActionResult> ResumeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/resume")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        ControlAsync(request, instanceId, client, PipelineControl.Resumed, (reason, ct) => client.ResumeInstanceAsync(instanceId, reason, ct));
+
+    /// <summary>Deletes an ended instance and its history; 409 while it runs, 404 when there is nothing to purge.</summary>
+    [Function("PurgeInstance")]
+    public Task<IActionResult> PurgeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/instances/{instanceId}")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+        {
+            var instance = await client.GetInstanceAsync(instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return NotFound(instanceId);
+            }
+
+            if (!instance.IsCompleted)
+            {
+                return Conflict(instanceId, $"Orchestration instance '{instanceId}' is {instance.RuntimeStatus}; only an ended instance can be purged.");
+            }
+
+            await cases.AuditControlAsync(admin, instanceId, PipelineControl.Purged, cancellationToken);
+            var purged = await client.PurgeInstanceAsync(instanceId, cancellationToken);
+            return purged.PurgedInstanceCount > 0 ? TypedResults.NoContent() : NotFound(instanceId);
+        });
+
+    private Task<IActionResult> ControlAsync(
+        HttpRequest request, string instanceId, DurableTaskClient client, PipelineControl control, Func<string?, CancellationToken, Task> send) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+        {
+            var body = await ReadReasonAsync(request, cancellationToken);
+            var instance = await client.GetInstanceAsync(instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return NotFound(instanceId);
+            }
+
+            if (instance.IsCompleted)
+            {
+                return Conflict(instanceId, $"Orchestration instance '{instanceId}' has ended ({instance.RuntimeStatus}); nothing was sent.");
+            }
+
+            await cases.AuditControlAsync(admin, instanceId, control, cancellationToken);
+            await send(body?.Reason, cancellationToken);
+            return TypedResults.Accepted(StatusPath(instanceId));
+        });
+
+    // The body is optional: no body (or an empty one) means no reason.
+    private async Task<ReasonRequest?> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ReasonRequest>(text, json.Value.SerializerOptions);
+        }
+        catch (JsonException)
+        {
+            throw new RequestValidationException("reason", "The body must be a JSON object such as {\"reason\": \"…\"}.");
+        }
+    }
+
+    private static IResult NotFound(string instanceId) => TypedResults.Problem(
+        $"Orchestration instance '{instanceId}' does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Instance not found");
+
+    private static IResult Conflict(string instanceId, string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status409Conflict, title: "The instance's state does not allow this",
+        extensions: new Dictionary<string, object?> { ["instanceId"] = instanceId });
+}

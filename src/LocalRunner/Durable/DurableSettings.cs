@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace PepFunctions.LocalRunner.Durable;
+
+/// <summary>
+/// The Durable Functions settings the runner applies to the engine, read where the Functions host reads them:
+/// <c>extensions.durableTask</c> in the app's <c>host.json</c>, overridden by app settings named
+/// <c>AzureFunctionsJobHost__extensions__durableTask__...</c>, with <c>%setting%</c> values resolved.
+/// </summary>
+public sealed record DurableSettings
+{
+    /// <summary>The task hub (<c>hubName</c>).</summary>
+    public string HubName { get; init; } = "TestHubName";
+
+    /// <summary>The setting with the storage connection string (<c>storageProvider.connectionName</c>).</summary>
+    public string ConnectionName { get; init; } = "AzureWebJobsStorage";
+
+    /// <summary>Control queues (<c>storageProvider.partitionCount</c>).</summary>
+    public int PartitionCount { get; init; } = 4;
+
+    /// <summary>The longest wait between polls of an idle queue (<c>storageProvider.maxQueuePollingInterval</c>).</summary>
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a control-queue message a worker took stays hidden from the others (<c>storageProvider.controlQueueVisibilityTimeout</c>):
+    /// after a crash, the work that was in flight runs again this long after it was taken.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The same for the activities' work-item queue (<c>storageProvider.workItemQueueVisibilityTimeout</c>).</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Messages taken from a control queue at once (<c>storageProvider.controlQueueBatchSize</c>).</summary>
+    public int ControlQueueBatchSize { get; init; } = 32;
+
+    /// <summary>Keep orchestrations in memory between steps (<c>extendedSessionsEnabled</c>).</summary>
+    public bool ExtendedSessionsEnabled { get; init; }
+
+    /// <summary>Activities run at once (<c>maxConcurrentActivityFunctions</c>).</summary>
+    public int MaxConcurrentActivityFunctions { get; init; } = 10;
+
+    /// <summary>Orchestration steps run at once (<c>maxConcurrentOrchestratorFunctions</c>).</summary>
+    public int MaxConcurrentOrchestratorFunctions { get; init; } = 10;
+
+    private const string OverridePrefix = "AzureFunctionsJobHost:extensions:durableTask";
+
+    /// <summary>The settings for the app in <paramref name="appDirectory"/>, with <paramref name="configuration"/> its settings.</summary>
+    public static DurableSettings Read(string appDirectory, IConfiguration configuration)
+    {
+        var path = Path.Combine(appDirectory, "host.json");
+        // Keys in any case, comments allowed: as the Functions host reads host.json.
+        var durable = File.Exists(path)
+            ? Find(JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }), "extensions:durableTask")
+            : null;
+        string? Get(string key)
+        {
+            var value = configuration[$"{OverridePrefix}:{key}"] ?? Find(durable, key)?.ToString();
+            return value is null ? null : Resolve(value, configuration);
+        }
+
+        var defaults = new DurableSettings();
+        return new DurableSettings
+        {
+            HubName = Get("hubName") ?? defaults.HubName,
+            ConnectionName = Get("storageProvider:connectionName") ?? defaults.ConnectionName,
+            PartitionCount = Int(Get("storageProvider:partitionCount")) ?? defaults.PartitionCount,
+            MaxQueuePollingInterval = Time(Get("storageProvider:maxQueuePollingInterval")) ?? defaults.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = Time(Get("storageProvider:controlQueueVisibilityTimeout")) ?? defaults.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = Time(Get("storageProvider:workItemQueueVisibilityTimeout")) ?? defaults.WorkItemQueueVisibilityTimeout,
+            ControlQueueBatchSize = Int(Get("storageProvider:controlQueueBatchSize")) ?? defaults.ControlQueueBatchSize,
+            ExtendedSessionsEnabled = Get("extendedSessionsEnabled") is { } extended ? bool.Parse(extended) : defaults.ExtendedSessionsEnabled,
+            MaxConcurrentActivityFunctions = Int(Get("maxConcurrentActivityFunctions")) ?? defaults.MaxConcurrentActivityFunctions,
+            MaxConcurrentOrchestratorFunctions = Int(Get("maxConcurrentOrchestratorFunctions")) ?? defaults.MaxConcurrentOrchestratorFunctions,
+        };
+    }
+
+    private static JsonNode? Find(JsonNode? node, string key)
+    {
+        foreach (var part in key.Split(':'))
+        {
+            node = node is JsonObject obj ? obj.FirstOrDefault(p => string.Equals(p.Key, part, StringComparison.OrdinalIgnoreCase)).Value : null;
+        }
+
+        return node;
+    }
+
+    private static string Resolve(string value, IConfiguration configuration) =>
+        Regex.Replace(value, "%([^%]+)%", match =>
+            configuration[match.Groups[1].Value.Replace("__", ":", StringComparison.Ordinal)]
+            ?? throw new InvalidOperationException($"host.json's durableTask settings name the app setting '{match.Groups[1].Value}', which is not set."));
+
+    private static int? Int(string? value) => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture);
+
+    private static TimeSpan? Time(string? value) => value is null ? null : TimeSpan.Parse(value, CultureInfo.InvariantCulture);
+}

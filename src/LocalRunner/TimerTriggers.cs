@@ -1,0 +1,94 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Cronos;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+
+namespace PepFunctions.LocalRunner;
+
+/// <summary>
+/// Fires each <c>timerTrigger</c> function on its NCRONTAB schedule (six fields, with seconds, in UTC), resolving a
+/// <c>%setting%</c> schedule from the app's configuration as the Functions host does. A run that throws is logged
+/// and the schedule goes on: no function can stop the runner.
+/// </summary>
+internal sealed partial class TimerTriggers(FunctionDefinition function, CronExpression schedule, IServiceProvider appServices, DurableTaskClient client, ILogger logger)
+{
+    public static void Check(FunctionDefinition function) =>
+        FunctionInvoker.CheckBindable(function, p =>
+            p.ParameterType == typeof(TimerInfo) || p.ParameterType == typeof(CancellationToken) || p.ParameterType == typeof(DurableTaskClient));
+
+    /// <summary>The function's schedule, with a <c>%setting%</c> resolved from <paramref name="configuration"/>.</summary>
+    /// <exception cref="InvalidOperationException">The schedule names a setting that is not set, or is not a six-field NCRONTAB expression.</exception>
+    public static CronExpression Schedule(FunctionDefinition function, IConfiguration configuration)
+    {
+        var text = Setting().Replace(function.Trigger.Schedule ?? "", match =>
+            configuration[match.Groups[1].Value.Replace("__", ":", StringComparison.Ordinal)]
+            ?? throw new InvalidOperationException($"Function '{function.Name}': its schedule names the setting '{match.Groups[1].Value}', which is not set."));
+        try
+        {
+            return CronExpression.Parse(text, CronFormat.IncludeSeconds);
+        }
+        catch (CronFormatException ex)
+        {
+            throw new InvalidOperationException($"Function '{function.Name}': '{text}' is not a six-field NCRONTAB schedule: {ex.Message}", ex);
+        }
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var last = DateTime.UtcNow;
+        if (function.Trigger.RunOnStartup)
+        {
+            await FireAsync(last, pastDue: false, stopping);
+        }
+
+        while (!stopping.IsCancellationRequested)
+        {
+            var next = schedule.GetNextOccurrence(last, TimeZoneInfo.Utc) ?? DateTime.MaxValue;
+            var wait = next - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, stopping).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            last = next;
+            await FireAsync(next, pastDue: DateTime.UtcNow - next > TimeSpan.FromMinutes(1), stopping);
+        }
+    }
+
+    private async Task FireAsync(DateTime due, bool pastDue, CancellationToken stopping)
+    {
+        var timer = new TimerInfo
+        {
+            IsPastDue = pastDue,
+            ScheduleStatus = new ScheduleStatus { Last = due, Next = schedule.GetNextOccurrence(due, TimeZoneInfo.Utc) ?? DateTime.MaxValue, LastUpdated = DateTime.UtcNow },
+        };
+        try
+        {
+            await using var scope = appServices.CreateAsyncScope();
+            await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, (ParameterInfo p, out object? value) =>
+            {
+                value = p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? stopping : client;
+                return true;
+            });
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Timer function {Function} failed; it runs again on its schedule", function.Name);
+        }
+        catch (Exception ex) when (stopping.IsCancellationRequested)
+        {
+            // The host is stopping: the run was cancelled with it, and stopping must not fail over it.
+            logger.LogDebug(ex, "Timer function {Function} stopped with the host", function.Name);
+        }
+    }
+
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex Setting();
+}
