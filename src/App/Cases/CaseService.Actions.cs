@@ -107,7 +107,7 @@ public sealed partial class CaseService
         }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
         // On a retry, the event carries what the first attempt stored (a release "today" keeps its first time).
-        await TellReleaseAsync(saved, client, cancellationToken);
+        await TellReleaseAsync(saved, staff.Username, release.Kind, release.ReleaseDate, client, cancellationToken);
         return Accepted(caseId);
     }
 

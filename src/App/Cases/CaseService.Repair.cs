@@ -16,15 +16,20 @@ public sealed partial class CaseService
     /// its record (a crash, an outage) and was never retried is finished here, as its retry would have finished it.
     /// </summary>
     /// <remarks>
-    /// Only actions older than <paramref name="settled"/> count, so an action still on its way is left to finish by itself.
-    /// Cases that have ended are left alone. What is repaired: a record with no pipeline (started); an assessment, release
-    /// or withdrawal the pipeline has not acted on; a follow-up recorded while the pipeline still waits for it; sales that
-    /// meet the graduation rule while the pipeline still waits (<paramref name="salesMeetRule"/>). The timeline entry of each
-    /// is written again under its key, so it is there once.
+    /// <para>Only actions older than <paramref name="settled"/> count, so an action still on its way is left to finish by
+    /// itself. Cases that have ended are left alone, and so are pipelines that are not running or waiting to run
+    /// (suspended, terminated or failed: an administrator's business, not the repair's). What is repaired: a record with
+    /// no pipeline (started); an assessment, release or withdrawal the pipeline has not acted on; a follow-up recorded
+    /// since the pipeline began waiting for it; sales that meet the graduation rule with the pipeline's own number of
+    /// months (<paramref name="salesMeetRule"/>). The timeline entry of each is written again under its key, so it is
+    /// there once.</para>
+    /// <para>A follow-up recorded before the pipeline began its current wait is never told again: the pipeline may have
+    /// taken it for the follow-up it waited for then (a later visit counts for an earlier one), and telling it again
+    /// would count one visit twice.</para>
     /// </remarks>
     /// <returns>What was repaired, in a word each (empty when the pipeline was up to date).</returns>
     internal async Task<IReadOnlyList<string>> RepairAsync(
-        CaseEntity record, DateTimeOffset settled, Func<string, CancellationToken, Task<bool>> salesMeetRule, DurableTaskClient client,
+        CaseEntity record, DateTimeOffset settled, Func<string, int, CancellationToken, Task<bool>> salesMeetRule, DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -35,22 +40,33 @@ public sealed partial class CaseService
             return [];
         }
 
-        var repaired = new List<string>();
         var stage = record.StageValue;
-        if (stage == PipelineStage.Enrollment && record.CreatedAt < settled && await client.GetInstanceAsync(record.CaseId, cancellationToken) is null)
+        var instance = await client.GetInstanceAsync(record.CaseId, getInputsAndOutputs: stage == PipelineStage.Mentoring, cancellationToken);
+        if (instance is null)
         {
+            if (stage != PipelineStage.Enrollment || record.CreatedAt >= settled)
+            {
+                return [];
+            }
+
             await timeline.AppendAsync(record.CaseId, record.CreatedAt, record.CreatedBy, TimelineAction.Enrolled,
                 TimelineDetail.Enrolled(record.LapasCode, RecordJson.Deserialize<Consent>(record.ConsentJson)?.Scope ?? []), key: "enrolled", cancellationToken);
             await StartPipelineAsync(record, client, cancellationToken);
-            repaired.Add("started");
+            return ["started"];
+        }
+
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending))
+        {
+            return [];
         }
 
         if (record.WithdrawalKey is not null && record.WithdrawalRequestedAt < settled)
         {
             await TellWithdrawalAsync(record, client, cancellationToken);
-            return [.. repaired, "withdrawal"];
+            return ["withdrawal"];
         }
 
+        var repaired = new List<string>();
         if (stage == PipelineStage.Assessment && record.AssessmentKey is not null && record.AssessedAt < settled)
         {
             await TellAssessmentAsync(record, client, cancellationToken);
@@ -59,7 +75,8 @@ public sealed partial class CaseService
 
         if (stage is PipelineStage.Training or PipelineStage.AwaitingRelease && record.ReleaseKey is not null && record.ReleaseRecordedAt < settled)
         {
-            await TellReleaseAsync(record, client, cancellationToken);
+            var kind = Enum.Parse<ReleaseKind>(record.ReleaseKind!);
+            await TellReleaseAsync(record, record.ReleaseRecordedBy!, kind, Offices.LocalDate(record.OfficeCode, record.ReleasedAt!.Value), client, cancellationToken);
             repaired.Add("release");
         }
 
@@ -68,7 +85,8 @@ public sealed partial class CaseService
             // The pipeline waits for follow-up NextFollowUp (or for sales, after the last one): a later visit counts for it.
             var waitingFor = record.NextDue == "follow-up" ? record.NextFollowUp ?? int.MaxValue : int.MaxValue;
             var recorded = (await followUps.ListAsync(record.CaseId, cancellationToken))
-                .Where(f => f.RecordKey is not null && f.Sequence >= waitingFor && f.RecordedAt < settled)
+                .Where(f => f.RecordKey is not null && f.Sequence >= waitingFor && f.RecordedAt < settled
+                    && (record.ProgressAt is null || f.RecordedAt > record.ProgressAt))
                 .OrderBy(f => f.Sequence)
                 .FirstOrDefault();
             if (recorded is not null)
@@ -77,7 +95,8 @@ public sealed partial class CaseService
                 repaired.Add("follow-up");
             }
 
-            if (await salesMeetRule(record.CaseId, cancellationToken))
+            var months = instance.ReadInputAs<CaseStart>()?.Durations.GraduationMonths ?? options.Value.GraduationMonths;
+            if (await salesMeetRule(record.CaseId, months, cancellationToken))
             {
                 await RaiseIfRunningAsync(client, record.CaseId, CaseEvents.SalesRecorded, new SalesRecorded(CaseTimeline.Pipeline), cancellationToken);
                 repaired.Add("sales");
@@ -104,14 +123,15 @@ public sealed partial class CaseService
         await RaiseIfRunningAsync(client, saved.CaseId, CaseEvents.AssessmentRecorded, new AssessmentRecorded(saved.AssessedBy!, recommended), cancellationToken);
     }
 
-    private async Task TellReleaseAsync(CaseEntity saved, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>The release's timeline entry and event: <paramref name="actor"/>, <paramref name="kind"/> and <paramref name="day"/> as
+    /// staff recorded them (the pipeline may since have applied a release of its own to the record), its time as first stored.</summary>
+    private async Task TellReleaseAsync(
+        CaseEntity saved, string actor, ReleaseKind kind, DateOnly day, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var kind = Enum.Parse<ReleaseKind>(saved.ReleaseKind!);
-        var releasedAt = saved.ReleasedAt!.Value;
-        await timeline.AppendAsync(saved.CaseId, saved.ReleaseRecordedAt ?? releasedAt, saved.ReleaseRecordedBy!, TimelineAction.ReleaseRecorded,
-            TimelineDetail.ReleaseRecorded(kind, Offices.LocalDate(saved.LapasCode, releasedAt)), key: saved.ReleaseKey, cancellationToken);
+        await timeline.AppendAsync(saved.CaseId, saved.ReleaseRecordedAt ?? saved.ReleasedAt!.Value, actor, TimelineAction.ReleaseRecorded,
+            TimelineDetail.ReleaseRecorded(kind, day), key: saved.ReleaseKey, cancellationToken);
         await RaiseIfRunningAsync(client, saved.CaseId, CaseEvents.ReleaseRecorded,
-            new ReleaseRecorded(kind, releasedAt, saved.SupervisionEnd, saved.ReleaseMentor, saved.ReleaseRecordedBy!), cancellationToken);
+            new ReleaseRecorded(kind, saved.ReleasedAt!.Value, saved.SupervisionEnd, saved.ReleaseMentor, actor), cancellationToken);
     }
 
     private async Task TellFollowUpAsync(FollowUpEntity saved, DurableTaskClient client, CancellationToken cancellationToken)
@@ -127,8 +147,13 @@ public sealed partial class CaseService
     {
         var reason = Enum.Parse<WithdrawalReason>(saved.WithdrawalReason!);
         var by = saved.WithdrawalRequestedBy ?? CaseTimeline.Pipeline;
-        await timeline.AppendAsync(saved.CaseId, saved.WithdrawalRequestedAt!.Value, by, TimelineAction.WithdrawalRequested,
-            TimelineDetail.WithdrawalRequested(reason), key: saved.WithdrawalKey, cancellationToken);
+        if (saved.WithdrawalRequestedBy is not null)
+        {
+            // A record from before the requester was kept: its entry (with the requester) is left as it is.
+            await timeline.AppendAsync(saved.CaseId, saved.WithdrawalRequestedAt!.Value, by, TimelineAction.WithdrawalRequested,
+                TimelineDetail.WithdrawalRequested(reason), key: saved.WithdrawalKey, cancellationToken);
+        }
+
         await RaiseIfRunningAsync(client, saved.CaseId, CaseEvents.Withdrawn, new CaseWithdrawn(reason, by), cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
-using PepFunctions.Domain;
+using PepFunctions.App.Http;
 
 namespace PepFunctions.App.Sweeps;
 
@@ -18,8 +18,7 @@ namespace PepFunctions.App.Sweeps;
 /// event it has had.
 /// </remarks>
 internal sealed class PipelineRepairSweep(
-    CaseStore cases, CaseService service, HubStorage storage, IOptions<SweepsOptions> options, IOptions<PipelineOptions> pipeline,
-    TimeProvider time, ILogger<PipelineRepairSweep> logger) : ISweep
+    CaseStore cases, CaseService service, HubStorage storage, IOptions<SweepsOptions> options, TimeProvider time, ILogger<PipelineRepairSweep> logger) : ISweep
 {
     /// <summary>The sweep's name.</summary>
     public const string SweepName = "PipelineRepair";
@@ -29,18 +28,32 @@ internal sealed class PipelineRepairSweep(
     public async Task<SweepResult> RunAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         var settled = time.GetUtcNow() - options.Value.RepairAfter;
-        var months = pipeline.Value.GraduationMonths;
-        int examined = 0, repaired = 0;
+        int examined = 0, repaired = 0, failed = 0;
         await foreach (var record in cases.ListOpenAsync(cancellationToken))
         {
             examined++;
-            var done = await service.RepairAsync(record, settled,
-                (caseId, token) => CheckGraduation.IsGraduatedAsync(storage, caseId, months, token), client, cancellationToken);
-            if (done.Count > 0)
+            try
             {
-                repaired++;
-                logger.LogWarning("Pipeline {CaseId} was behind its record; repaired: {Repairs}", record.CaseId, string.Join(", ", done));
+                var done = await service.RepairAsync(record, settled,
+                    (caseId, months, token) => CheckGraduation.IsGraduatedAsync(storage, caseId, months, token), client, cancellationToken);
+                if (done.Count > 0)
+                {
+                    repaired++;
+                    logger.LogWarning("Pipeline {CaseId} was behind its record; repaired: {Repairs}", record.CaseId, string.Join(", ", done));
+                }
             }
+            catch (Exception ex) when (!StorageOutage.IsOutage(ex, cancellationToken) && ex is not OperationCanceledException)
+            {
+                // One case that cannot be repaired (a record of an older shape, a pipeline that ended mid-way) must not
+                // keep the cases after it from being repaired; it is logged and tried again on the next run.
+                failed++;
+                logger.LogError(ex, "Pipeline {CaseId} could not be repaired", record.CaseId);
+            }
+        }
+
+        if (failed > 0)
+        {
+            logger.LogWarning("Pipeline repair: {Failed} of {Examined} cases could not be repaired", failed, examined);
         }
 
         return new SweepResult(SweepName, examined, 0, repaired);

@@ -317,6 +317,26 @@ public sealed class RetryTests(CaseApp app) : IClassFixture<CaseApp>
         }
     }
 
+    [Fact]
+    public async Task PipelineRepair_VisitThePipelineTookForAnEarlierFollowUp_IsNotCountedTwice()
+    {
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var mentor = await app.SignInAsync("mentor.kupang");
+        var caseId = await app.AssessedCaseAsync(lapas);
+        await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/release",
+            new { kind = "EndOfSentence", date = CaseApp.Today, mentor = "mentor.kupang" }, HttpStatusCode.Accepted);
+        await app.WaitForRecordAsync(caseId, r => r.GetInt32("NextFollowUp") == 1, "the pipeline waiting for follow-up 1");
+
+        // The mentor records visit 2 while the pipeline waits for 1: a later visit counts for the earlier follow-up.
+        await CaseApp.PostAsync(mentor, $"/api/cases/{caseId}/follow-ups/2",
+            new { date = CaseApp.Today, mode = "InPerson", businessStatus = "Preparing", incomeBand = "None" }, HttpStatusCode.Accepted);
+        await app.WaitForRecordAsync(caseId, r => r.GetInt32("NextFollowUp") == 2, "the pipeline waiting for follow-up 2");
+        await RepairAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3)); // an event the repair raised would have moved the pipeline on by now
+
+        Assert.Equal(2, (await app.RecordAsync(caseId))!.GetInt32("NextFollowUp"));
+    }
+
     /// <summary>Runs the pipeline repair as its timer does, counting every action as settled.</summary>
     private async Task RepairAsync()
     {
