@@ -8,6 +8,7 @@ using PepFunctions.App.Files;
 using PepFunctions.App.Hosting;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Staff;
+using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 using PepFunctions.Testing;
 
@@ -39,14 +40,7 @@ public sealed class LocalCalendarTests : IAsyncLifetime
             Options.Create(new PipelineOptions()), _clock, NullLogger<CaseService>.Instance);
     }
 
-    public async Task DisposeAsync()
-    {
-        var tables = new TableServiceClient(_connectionString);
-        await foreach (var table in tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {_hub} and TableName lt {_hub + "~"}")))
-        {
-            await tables.DeleteTableAsync(table.Name);
-        }
-    }
+    public Task DisposeAsync() => TaskHubStorage.DeleteAsync(_connectionString, _hub);
 
     [Fact]
     public async Task ListDueFollowUpsAsync_SevenDays_RunsToTheEndOfTheSeventhDayAtEachOffice()
