@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PepFunctions.App.Cases;
-using PepFunctions.App.Files;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
 
@@ -11,20 +10,15 @@ namespace PepFunctions.App.Capital;
 /// The capital JSON API: <c>/api/cases/{caseId}/referrals</c> and <c>/api/cases/{caseId}/permits</c>. Every function
 /// needs a signed-in member of staff (<see cref="StaffApi"/>).
 /// </summary>
-public sealed class CapitalFunctions(StaffApi api, ActionLog actions, ReferralService referrals, PermitService permits)
+public sealed class CapitalFunctions(StaffApi api, StaffActions actions, ReferralService referrals, PermitService permits)
 {
     /// <summary>Refers the person to a financing partner; shows the KUR tier.</summary>
     [Function("SubmitReferral")]
     public Task<IActionResult> SubmitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/referrals")] HttpRequest request, string caseId) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<ReferralRequest>(request, cancellationToken);
-            var referral = await actions.RunOnceAsync(
-                CaseOffices.ActionScope(caseId), key, () => referrals.SubmitAsync(staff, caseId, body, key, cancellationToken), cancellationToken);
-            return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/referrals", referral);
-        });
+        actions.With<ReferralRequest>(request).RunOnceAsync(caseId,
+            (staff, body, key, ct) => referrals.SubmitAsync(staff, caseId, body, key, ct),
+            referral => TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/referrals", referral));
 
     /// <summary>The person's referrals, newest first.</summary>
     [Function("ListReferrals")]
@@ -38,13 +32,9 @@ public sealed class CapitalFunctions(StaffApi api, ActionLog actions, ReferralSe
     public Task<IActionResult> AnswerAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/referrals/{referralId}/answer")] HttpRequest request,
         string caseId, string referralId) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<ReferralAnswerRequest>(request, cancellationToken);
-            return TypedResults.Ok(await actions.RunOnceAsync(
-                CaseOffices.ActionScope(caseId), key, () => referrals.AnswerAsync(staff, caseId, referralId, body, key, cancellationToken), cancellationToken));
-        });
+        actions.With<ReferralAnswerRequest>(request).RunOnceAsync(caseId,
+            (staff, body, key, ct) => referrals.AnswerAsync(staff, caseId, referralId, body, key, ct),
+            result => TypedResults.Ok(result));
 
     /// <summary>The permit checklist: NIB, SPP-IRT, halal, BPOM.</summary>
     [Function("ListPermits")]

@@ -11,20 +11,16 @@ namespace PepFunctions.App.Cases;
 /// The case JSON API: <c>/api/cases</c>, <c>/api/follow-ups</c> and their CSV exports. Every function needs a signed-in
 /// member of staff (<see cref="StaffApi"/>); the service's errors are ProblemDetails (400 naming the fields, 403, 404, 409).
 /// </summary>
-public sealed class CasesFunctions(StaffApi api, CaseService cases, ActionLog actions)
+public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions actions)
 {
     /// <summary>Enrols a person with their consent and starts their pipeline.</summary>
     [Function("EnrolCase")]
     public Task<IActionResult> EnrolAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<Enrollment>(request, cancellationToken);
-            var created = await actions.RunOnceAsync("enrolments", key, () => cases.EnrolAsync(staff, body, key, client, cancellationToken), cancellationToken);
-            return TypedResults.Created(CaseService.PathOf(created.CaseId), created);
-        });
+        actions.With<Enrollment>(request).RunOnceAsync("enrolments",
+            (staff, body, key, ct) => cases.EnrolAsync(staff, body, key, client, ct),
+            created => TypedResults.Created(CaseService.PathOf(created.CaseId), created));
 
     /// <summary>The cases the signed-in staff member may see, by office and stage.</summary>
     [Function("ListCases")]
@@ -53,63 +49,44 @@ public sealed class CasesFunctions(StaffApi api, CaseService cases, ActionLog ac
     public Task<IActionResult> RecordAssessmentAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{id}/assessment")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient client) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<AssessmentRequest>(request, cancellationToken);
-            return TypedResults.Accepted(CaseService.PathOf(id),
-                await actions.RunOnceAsync(id, key, () => cases.RecordAssessmentAsync(staff, id, body, key, client, cancellationToken), cancellationToken));
-        });
+        actions.With<AssessmentRequest>(request).RunOnceAsync(id,
+            (staff, body, key, ct) => cases.RecordAssessmentAsync(staff, id, body, key, client, ct),
+            result => TypedResults.Accepted(CaseService.PathOf(id), result));
 
     /// <summary>Records a release (end of sentence, PB, CB, CMB, asimilasi); the case moves to the Bapas.</summary>
     [Function("RecordRelease")]
     public Task<IActionResult> RecordReleaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{id}/release")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient client) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<ReleaseRequest>(request, cancellationToken);
-            return TypedResults.Accepted(CaseService.PathOf(id),
-                await actions.RunOnceAsync(id, key, () => cases.RecordReleaseAsync(staff, id, body, key, client, cancellationToken), cancellationToken));
-        });
+        actions.With<ReleaseRequest>(request).RunOnceAsync(id,
+            (staff, body, key, ct) => cases.RecordReleaseAsync(staff, id, body, key, client, ct),
+            result => TypedResults.Accepted(CaseService.PathOf(id), result));
 
     /// <summary>Withdraws the person from the programme.</summary>
     [Function("WithdrawCase")]
     public Task<IActionResult> WithdrawAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{id}/withdrawal")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient client) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<WithdrawalRequest>(request, cancellationToken);
-            return TypedResults.Accepted(CaseService.PathOf(id),
-                await actions.RunOnceAsync(id, key, () => cases.WithdrawAsync(staff, id, body, key, client, cancellationToken), cancellationToken));
-        });
+        actions.With<WithdrawalRequest>(request).RunOnceAsync(id,
+            (staff, body, key, ct) => cases.WithdrawAsync(staff, id, body, key, client, ct),
+            result => TypedResults.Accepted(CaseService.PathOf(id), result));
 
     /// <summary>Records follow-up number seq (from 1) of a released person.</summary>
     [Function("RecordFollowUp")]
     public Task<IActionResult> RecordFollowUpAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{id}/follow-ups/{seq:int}")] HttpRequest request, string id, int seq,
         [DurableClient] DurableTaskClient client) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<FollowUpRequest>(request, cancellationToken);
-            var accepted = await actions.RunOnceAsync(id, key, () => cases.RecordFollowUpAsync(staff, id, seq, body, key, client, cancellationToken), cancellationToken);
-            return TypedResults.Accepted(accepted.StatusUrl, accepted);
-        });
+        actions.With<FollowUpRequest>(request).RunOnceAsync(id,
+            (staff, body, key, ct) => cases.RecordFollowUpAsync(staff, id, seq, body, key, client, ct),
+            accepted => TypedResults.Accepted(accepted.StatusUrl, accepted));
 
     /// <summary>Moves the case to another office (Kanwil coordinators within their province, administrators).</summary>
     [Function("TransferCase")]
     public Task<IActionResult> TransferAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{id}/transfer")] HttpRequest request, string id) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<TransferRequest>(request, cancellationToken);
-            return TypedResults.Ok(await actions.RunOnceAsync(id, key, () => cases.TransferAsync(staff, id, body, key, cancellationToken), cancellationToken));
-        });
+        actions.With<TransferRequest>(request).RunOnceAsync(id,
+            (staff, body, key, ct) => cases.TransferAsync(staff, id, body, key, ct),
+            result => TypedResults.Ok(result));
 
     /// <summary>The cases the signed-in staff member may see, as CSV.</summary>
     [Function("ExportCasesCsv")]

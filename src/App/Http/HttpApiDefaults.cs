@@ -23,6 +23,7 @@ internal static class HttpApiDefaults
         builder.Services.AddMvcCore();
         builder.Services.TryAddSingleton<StaffApi>();
         builder.Services.TryAddSingleton<ActionLog>();
+        builder.Services.TryAddSingleton<StaffActions>();
         return builder;
     }
 }

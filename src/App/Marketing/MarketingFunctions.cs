@@ -12,20 +12,15 @@ namespace PepFunctions.App.Marketing;
 /// The marketing JSON API: products, photos, nomination and curation of <i>produk unggulan</i> (flagship products),
 /// exhibitions and sales channels, monthly sales. Every function needs a signed-in member of staff (<see cref="StaffApi"/>).
 /// </summary>
-public sealed class MarketingFunctions(StaffApi api, ActionLog actions, ProductService products, ShowcaseService showcases, SalesService sales)
+public sealed class MarketingFunctions(StaffApi api, StaffActions actions, ProductService products, ShowcaseService showcases, SalesService sales)
 {
     /// <summary>Adds a product the person makes.</summary>
     [Function("AddProduct")]
     public Task<IActionResult> AddProductAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/products")] HttpRequest request, string caseId) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<ProductRequest>(request, cancellationToken);
-            var product = await actions.RunOnceAsync(
-                CaseOffices.ActionScope(caseId), key, () => products.AddAsync(staff, caseId, body, key, cancellationToken), cancellationToken);
-            return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/products", product);
-        });
+        actions.With<ProductRequest>(request).RunOnceAsync(caseId,
+            (staff, body, key, ct) => products.AddAsync(staff, caseId, body, key, ct),
+            product => TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/products", product));
 
     /// <summary>The person's products.</summary>
     [Function("ListProducts")]
@@ -91,14 +86,9 @@ public sealed class MarketingFunctions(StaffApi api, ActionLog actions, ProductS
     public Task<IActionResult> AddShowcaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/products/{productId}/showcases")] HttpRequest request,
         string caseId, string productId) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<ShowcaseRequest>(request, cancellationToken);
-            var showcase = await actions.RunOnceAsync(
-                CaseOffices.ActionScope(caseId), key, () => showcases.AddAsync(staff, caseId, productId, body, key, cancellationToken), cancellationToken);
-            return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/showcases", showcase);
-        });
+        actions.With<ShowcaseRequest>(request).RunOnceAsync(caseId,
+            (staff, body, key, ct) => showcases.AddAsync(staff, caseId, productId, body, key, ct),
+            showcase => TypedResults.Created($"/api/cases/{Uri.EscapeDataString(caseId)}/showcases", showcase));
 
     /// <summary>The person's exhibitions and sales channels.</summary>
     [Function("ListShowcases")]
@@ -112,13 +102,9 @@ public sealed class MarketingFunctions(StaffApi api, ActionLog actions, ProductS
     public Task<IActionResult> RecordSalesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/sales")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient client) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<SalesRequest>(request, cancellationToken);
-            return TypedResults.Ok(await actions.RunOnceAsync(
-                CaseOffices.ActionScope(caseId), key, () => sales.RecordAsync(staff, caseId, body, key, client, cancellationToken), cancellationToken));
-        });
+        actions.With<SalesRequest>(request).RunOnceAsync(caseId,
+            (staff, body, key, ct) => sales.RecordAsync(staff, caseId, body, key, client, ct),
+            result => TypedResults.Ok(result));
 
     /// <summary>The person's monthly sales.</summary>
     [Function("ListSales")]

@@ -10,7 +10,7 @@ namespace PepFunctions.App.Training;
 /// The training JSON API: <c>/api/training/batches</c> and <c>/api/cases/{caseId}/trainings</c>. Every function needs a
 /// signed-in member of staff (<see cref="StaffApi"/>).
 /// </summary>
-public sealed class TrainingFunctions(StaffApi api, ActionLog actions, TrainingService training)
+public sealed class TrainingFunctions(StaffApi api, StaffActions actions, TrainingService training)
 {
     /// <summary>The action log's scope of batch creations, which have no batch id yet.</summary>
     private const string NewBatchScope = "training-batches";
@@ -19,14 +19,9 @@ public sealed class TrainingFunctions(StaffApi api, ActionLog actions, TrainingS
     [Function("CreateTrainingBatch")]
     public Task<IActionResult> CreateBatchAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/training/batches")] HttpRequest request) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<CreateBatchRequest>(request, cancellationToken);
-            var batch = await actions.RunOnceAsync(
-                NewBatchScope, key, () => training.CreateBatchAsync(staff, body, key, cancellationToken), cancellationToken);
-            return TypedResults.Created($"/api/training/batches/{Uri.EscapeDataString(batch.BatchId)}", batch);
-        });
+        actions.With<CreateBatchRequest>(request).RunOnceAsync(NewBatchScope,
+            (staff, body, key, ct) => training.CreateBatchAsync(staff, body, key, ct),
+            batch => TypedResults.Created($"/api/training/batches/{Uri.EscapeDataString(batch.BatchId)}", batch));
 
     /// <summary>The batches at the offices the staff member sees, or at ?office=.</summary>
     [Function("ListTrainingBatches")]
@@ -46,39 +41,26 @@ public sealed class TrainingFunctions(StaffApi api, ActionLog actions, TrainingS
     [Function("EnrolInTrainingBatch")]
     public Task<IActionResult> EnrolAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/training/batches/{batchId}/enrolments")] HttpRequest request, string batchId) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<EnrolRequest>(request, cancellationToken);
-            var enrolment = await actions.RunOnceAsync(
-                CaseOffices.ActionScope(batchId), key, () => training.EnrolAsync(staff, batchId, body, key, cancellationToken), cancellationToken);
-            return TypedResults.Created($"/api/training/batches/{Uri.EscapeDataString(batchId)}", enrolment);
-        });
+        actions.With<EnrolRequest>(request).RunOnceAsync(batchId,
+            (staff, body, key, ct) => training.EnrolAsync(staff, batchId, body, key, ct),
+            enrolment => TypedResults.Created($"/api/training/batches/{Uri.EscapeDataString(batchId)}", enrolment));
 
     /// <summary>The roll call of one session: who was there.</summary>
     [Function("RecordTrainingAttendance")]
     public Task<IActionResult> RecordAttendanceAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/training/batches/{batchId}/attendance")] HttpRequest request, string batchId) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<AttendanceRequest>(request, cancellationToken);
-            return TypedResults.Ok(await actions.RunOnceAsync(
-                CaseOffices.ActionScope(batchId), key, () => training.RecordAttendanceAsync(staff, batchId, body, key, cancellationToken), cancellationToken));
-        });
+        actions.With<AttendanceRequest>(request).RunOnceAsync(batchId,
+            (staff, body, key, ct) => training.RecordAttendanceAsync(staff, batchId, body, key, ct),
+            result => TypedResults.Ok(result));
 
     /// <summary>The final assessment; decides completion.</summary>
     [Function("RecordTrainingResult")]
     public Task<IActionResult> RecordResultAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/training/batches/{batchId}/enrolments/{caseId}/result")] HttpRequest request,
         string batchId, string caseId) =>
-        api.RunAsync(request, async (staff, cancellationToken) =>
-        {
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
-            var body = await JsonBody.ReadAsync<ResultRequest>(request, cancellationToken);
-            return TypedResults.Ok(await actions.RunOnceAsync(
-                CaseOffices.ActionScope(batchId), key, () => training.RecordResultAsync(staff, batchId, caseId, body, key, cancellationToken), cancellationToken));
-        });
+        actions.With<ResultRequest>(request).RunOnceAsync(batchId,
+            (staff, body, key, ct) => training.RecordResultAsync(staff, batchId, caseId, body, key, ct),
+            result => TypedResults.Ok(result));
 
     /// <summary>Uploads the certificate (multipart field 'file': PDF, JPEG or PNG).</summary>
     [Function("UploadTrainingCertificate")]

@@ -31,26 +31,14 @@ internal sealed class BareEngine : IAsyncDisposable
 
     public static async Task<BareEngine> StartAsync(DurableSettings settings, string connectionString, ILoggerFactory loggerFactory)
     {
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = settings.HubName,
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            PartitionCount = settings.PartitionCount,
-            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
-            ControlQueueBatchSize = settings.ControlQueueBatchSize,
-            ExtendedSessionsEnabled = settings.ExtendedSessionsEnabled,
-            MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivityFunctions,
-            MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestratorFunctions,
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-bare",
-            LoggerFactory = loggerFactory,
-        });
+        var service = new AzureStorageOrchestrationService(settings.ToServiceSettings(connectionString, loggerFactory, "bare"));
         await service.CreateIfNotExistsAsync();
 
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
         var worker = new TaskHubWorker(service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
-        worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(nameof(SequenceOrchestrator),
+        worker.AddTaskOrchestrations(new NamedCreator<TaskOrchestration>(nameof(SequenceOrchestrator),
             () => shims.CreateOrchestration(nameof(SequenceOrchestrator), new SequenceOrchestrator(), parent: null)));
-        worker.AddTaskActivities(new Creator<TaskActivity>(nameof(IncrementActivity),
+        worker.AddTaskActivities(new NamedCreator<TaskActivity>(nameof(IncrementActivity),
             () => shims.CreateActivity(nameof(IncrementActivity), new IncrementActivity())));
         await worker.StartAsync();
         return new BareEngine(service, worker, new TaskHubClient(service, loggerFactory: loggerFactory));
@@ -69,19 +57,5 @@ internal sealed class BareEngine : IAsyncDisposable
         await _worker.StopAsync(isForced: true);
         await _service.DeleteAsync();
         _service.Dispose();
-    }
-
-    private sealed class Creator<T> : ObjectCreator<T>
-    {
-        private readonly Func<T> _create;
-
-        public Creator(string name, Func<T> create)
-        {
-            Name = name;
-            Version = string.Empty;
-            _create = create;
-        }
-
-        public override T Create() => _create();
     }
 }

@@ -37,21 +37,7 @@ internal sealed class DurableEngine : IAsyncDisposable
     public static async Task<DurableEngine> StartAsync(
         DurableSettings settings, string connectionString, IReadOnlyList<FunctionDefinition> functions, IServiceProvider appServices, ILoggerFactory loggerFactory)
     {
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = settings.HubName,
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            PartitionCount = settings.PartitionCount,
-            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
-            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
-            ControlQueueBatchSize = settings.ControlQueueBatchSize,
-            ExtendedSessionsEnabled = settings.ExtendedSessionsEnabled,
-            MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivityFunctions,
-            MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestratorFunctions,
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
-            LoggerFactory = loggerFactory,
-        });
+        var service = new AzureStorageOrchestrationService(settings.ToServiceSettings(connectionString, loggerFactory));
         await service.CreateIfNotExistsAsync();
 
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = PayloadConverter.Instance }, loggerFactory);
@@ -62,11 +48,11 @@ internal sealed class DurableEngine : IAsyncDisposable
             switch (function.Trigger.Type.ToLowerInvariant())
             {
                 case "orchestrationtrigger":
-                    orchestrations.Add(new Creator<TaskOrchestration>(function.Name,
+                    orchestrations.Add(new NamedCreator<TaskOrchestration>(function.Name,
                         () => shims.CreateOrchestration(function.Name, new FunctionOrchestrator(function, appServices), parent: null)));
                     break;
                 case "activitytrigger":
-                    activities.Add(new Creator<TaskActivity>(function.Name,
+                    activities.Add(new NamedCreator<TaskActivity>(function.Name,
                         () => shims.CreateActivity(function.Name, new FunctionActivity(function, appServices))));
                     break;
             }
@@ -81,19 +67,5 @@ internal sealed class DurableEngine : IAsyncDisposable
     {
         await _worker.StopAsync(isForced: true);
         _service.Dispose();
-    }
-
-    private sealed class Creator<T> : ObjectCreator<T>
-    {
-        private readonly Func<T> _create;
-
-        public Creator(string name, Func<T> create)
-        {
-            Name = name;
-            Version = string.Empty;
-            _create = create;
-        }
-
-        public override T Create() => _create();
     }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DurableTask.AzureStorage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace PepFunctions.LocalRunner.Durable;
 
@@ -13,6 +15,26 @@ namespace PepFunctions.LocalRunner.Durable;
 /// </summary>
 public sealed record DurableSettings
 {
+    /// <summary>The Azure Storage provider's settings for these values, on the storage of <paramref name="connectionString"/>.</summary>
+    /// <param name="connectionString">The storage account's connection string.</param>
+    /// <param name="loggerFactory">Where the provider logs.</param>
+    /// <param name="workerName">Added to the worker id (machine and process), to tell engines in one process apart.</param>
+    public AzureStorageOrchestrationServiceSettings ToServiceSettings(string connectionString, ILoggerFactory loggerFactory, string workerName = "") => new()
+    {
+        TaskHubName = HubName,
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        PartitionCount = PartitionCount,
+        MaxQueuePollingInterval = MaxQueuePollingInterval,
+        ControlQueueVisibilityTimeout = ControlQueueVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = WorkItemQueueVisibilityTimeout,
+        ControlQueueBatchSize = ControlQueueBatchSize,
+        ExtendedSessionsEnabled = ExtendedSessionsEnabled,
+        MaxConcurrentTaskActivityWorkItems = MaxConcurrentActivityFunctions,
+        MaxConcurrentTaskOrchestrationWorkItems = MaxConcurrentOrchestratorFunctions,
+        WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}{(workerName.Length == 0 ? "" : "-" + workerName)}",
+        LoggerFactory = loggerFactory,
+    };
+
     /// <summary>The task hub (<c>hubName</c>).</summary>
     public string HubName { get; init; } = "TestHubName";
 

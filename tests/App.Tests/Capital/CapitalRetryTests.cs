@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PepFunctions.App.Capital;
 using PepFunctions.App.Http;
 using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
+using static PepFunctions.App.Tests.Support.KeyedRequests;
 
 namespace PepFunctions.App.Tests.Capital;
 
@@ -156,24 +156,4 @@ public sealed class CapitalRetryTests(FeatureApp app) : IClassFixture<FeatureApp
     }
 
     private T Faulty<T>(int n) where T : class => FaultyStorage.Service<T>(app.App, n);
-
-    private static async Task<HttpStatusCode> PutAsync(HttpClient staff, string path, object body, string key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(IdempotencyKeys.Header, key);
-        using var response = await staff.SendAsync(request);
-        return response.StatusCode;
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient staff, string path, object body, string? key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (key is not null)
-        {
-            request.Headers.Add(IdempotencyKeys.Header, key);
-        }
-
-        using var response = await staff.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
 }

@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PepFunctions.App.Http;
 using PepFunctions.App.Marketing;
 using PepFunctions.App.Staff;
 using PepFunctions.App.Tests.Support;
 using PepFunctions.App.Tests.Training;
 using PepFunctions.Domain;
+using static PepFunctions.App.Tests.Support.KeyedRequests;
 
 namespace PepFunctions.App.Tests.Marketing;
 
@@ -215,16 +215,4 @@ public sealed class MarketingRetryTests(FeatureApp app) : IClassFixture<FeatureA
     }
 
     private T Faulty<T>(int n) where T : class => FaultyStorage.Service<T>(app.App, n);
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient staff, string path, object body, string? key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (key is not null)
-        {
-            request.Headers.Add(IdempotencyKeys.Header, key);
-        }
-
-        using var response = await staff.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
 }

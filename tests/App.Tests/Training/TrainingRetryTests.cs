@@ -6,6 +6,7 @@ using PepFunctions.App.Http;
 using PepFunctions.App.Tests.Support;
 using PepFunctions.App.Training;
 using PepFunctions.Domain;
+using static PepFunctions.App.Tests.Support.KeyedRequests;
 
 namespace PepFunctions.App.Tests.Training;
 
@@ -190,16 +191,4 @@ public sealed class TrainingRetryTests(FeatureApp app) : IClassFixture<FeatureAp
 
     private static object BatchBodyObject(string partner) =>
         new { track = "FoodProcessing", partner, startDate = "2025-02-03", endDate = "2025-02-14", sessions = 4 };
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient staff, string path, object body, string? key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (key is not null)
-        {
-            request.Headers.Add(IdempotencyKeys.Header, key);
-        }
-
-        using var response = await staff.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
 }
