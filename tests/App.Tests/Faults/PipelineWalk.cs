@@ -106,6 +106,15 @@ internal sealed class PipelineWalk(int number, StaffClient lapas, StaffClient me
 
         Step = "waiting for the pipeline to close the case";
         await board.WaitForAsync(CaseId, Bapas, "Graduated", null, cancellationToken);
+
+        // The record closes in the pipeline's last activity; the pipeline completes in the step after it, which waits
+        // for its queue's lease when a kill came between the two (seconds to half a minute).
+        Step = "waiting for the pipeline to complete";
+        while ((await CaseAsync(cancellationToken)).GetProperty("progress").GetProperty("runtimeStatus").GetString() != "Completed")
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+
         Step = "closed";
         Note(Step);
     }
