@@ -26,6 +26,7 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
     {
         ArgumentNullException.ThrowIfNull(command);
         var release = command.Release;
+        var staff = await directory.ListAsync(CancellationToken.None);
         var record = await cases.UpdateAsync(command.CaseId, record =>
         {
             if (Offices.Find(record.OfficeCode) is { Kind: OfficeKind.Lapas or OfficeKind.Rutan } lapas)
@@ -34,7 +35,7 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
                 record.OfficeCode = record.BapasCode ?? record.OfficeCode;
             }
 
-            record.MentorUsername = release.MentorUsername ?? record.MentorUsername ?? DefaultMentor(record.OfficeCode);
+            record.MentorUsername = release.MentorUsername ?? record.MentorUsername ?? DefaultMentor(staff, record.OfficeCode);
             record.ReleaseKind = release.Kind.ToString();
             record.ReleasedAt = release.ReleasedAt;
             record.SupervisionEnd = release.SupervisionEnd;
@@ -54,7 +55,7 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
         return dues.Count;
     }
 
-    private string? DefaultMentor(string bapasCode) =>
-        directory.All.FirstOrDefault(staff => staff.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
+    private static string? DefaultMentor(IReadOnlyList<StaffMember> staff, string bapasCode) =>
+        staff.FirstOrDefault(staff => staff.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
             && string.Equals(staff.OfficeCode, bapasCode, StringComparison.OrdinalIgnoreCase))?.Username;
 }

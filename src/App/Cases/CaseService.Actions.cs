@@ -69,7 +69,7 @@ public sealed partial class CaseService
         var bapas = retry && Offices.Find(record.OfficeCode)?.Kind == OfficeKind.Bapas
             ? record.OfficeCode
             : Offices.BapasFor(record.OfficeCode)?.Code ?? record.OfficeCode;
-        CaseRequestRules.CheckMentor(directory, request.Mentor, bapas, "mentor");
+        await CaseRequestRules.CheckMentorAsync(directory, request.Mentor, bapas, "mentor", cancellationToken);
         if (!retry)
         {
             await RequireRunningAsync(client, caseId, cancellationToken);
@@ -194,8 +194,8 @@ public sealed partial class CaseService
         string? mentor = null;
         if (released)
         {
-            CaseRequestRules.CheckMentor(directory, request.Mentor, target.Code, "mentor");
-            mentor = request.Mentor?.Trim() ?? directory.All.FirstOrDefault(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
+            await CaseRequestRules.CheckMentorAsync(directory, request.Mentor, target.Code, "mentor", cancellationToken);
+            mentor = request.Mentor?.Trim() ?? (await directory.ListAsync(cancellationToken)).FirstOrDefault(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
                 && string.Equals(s.OfficeCode, target.Code, StringComparison.OrdinalIgnoreCase))?.Username;
         }
 

@@ -166,7 +166,7 @@ public sealed class MarketingRetryTests(FeatureApp app) : IClassFixture<FeatureA
     {
         var lapas = await app.SignInAsync("lapas.kupang");
         var directory = app.App.Services.GetRequiredService<StaffDirectory>();
-        var (officer, curator, mentor) = (directory.Find("lapas.kupang")!, directory.Find("kurator")!, directory.Find("mentor.kupang")!);
+        var (officer, curator, mentor) = (StaffDirectory.FindDemo("lapas.kupang")!, StaffDirectory.FindDemo("kurator")!, StaffDirectory.FindDemo("mentor.kupang")!);
         var products = app.App.Services.GetRequiredService<ProductService>();
         var showcases = app.App.Services.GetRequiredService<ShowcaseService>();
         var sales = app.App.Services.GetRequiredService<SalesService>();
