@@ -35,7 +35,7 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
                 record.OfficeCode = record.BapasCode ?? record.OfficeCode;
             }
 
-            record.MentorUsername = release.MentorUsername ?? record.MentorUsername ?? DefaultMentor(staff, record.OfficeCode);
+            record.MentorUsername = release.MentorUsername ?? record.MentorUsername ?? StaffDirectory.DefaultMentor(staff, record.OfficeCode);
             record.ReleaseKind = release.Kind.ToString();
             record.ReleasedAt = release.ReleasedAt;
             record.SupervisionEnd = release.SupervisionEnd;
@@ -54,8 +54,4 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
         await timeline.AppendAsync(record.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.Released, detail, command.IdempotencyKey(), CancellationToken.None);
         return dues.Count;
     }
-
-    private static string? DefaultMentor(IReadOnlyList<StaffMember> staff, string bapasCode) =>
-        staff.FirstOrDefault(staff => staff.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
-            && string.Equals(staff.OfficeCode, bapasCode, StringComparison.OrdinalIgnoreCase))?.Username;
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
+using PepFunctions.App.Staff;
 
 namespace PepFunctions.App.Cases;
 
@@ -195,8 +196,7 @@ public sealed partial class CaseService
         if (released)
         {
             await CaseRequestRules.CheckMentorAsync(directory, request.Mentor, target.Code, "mentor", cancellationToken);
-            mentor = request.Mentor?.Trim() ?? (await directory.ListAsync(cancellationToken)).FirstOrDefault(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
-                && string.Equals(s.OfficeCode, target.Code, StringComparison.OrdinalIgnoreCase))?.Username;
+            mentor = request.Mentor?.Trim() ?? StaffDirectory.DefaultMentor(await directory.ListAsync(cancellationToken), target.Code);
         }
 
         var now = clock.GetUtcNow();

@@ -87,6 +87,15 @@ public sealed class StaffDirectory(StaffStore store, IOptions<StaffOptions> opti
         return [.. (await store.ListAsync(cancellationToken)).Where(a => a.Active).Select(a => a.ToMember())];
     }
 
+    /// <summary>
+    /// The mentor a case at <paramref name="bapasCode"/> gets when nobody is named: among <paramref name="staff"/>, the
+    /// first Bapas officer (a PK) by username, else the first Pokmas Lipas mentor; null when the office has neither.
+    /// </summary>
+    public static string? DefaultMentor(IEnumerable<StaffMember> staff, string bapasCode) =>
+        staff.Where(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor && string.Equals(s.OfficeCode, bapasCode, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(s => s.Role).ThenBy(s => s.Username, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault()?.Username;
+
     /// <summary>Checks a demo sign-in (in constant time); false for anything else, and always when demo accounts are off.</summary>
     public bool CheckDemoPassword(string username, string password)
     {
