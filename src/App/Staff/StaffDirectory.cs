@@ -157,7 +157,9 @@ public sealed class StaffDirectory(StaffStore store, IOptions<StaffOptions> opti
             return null;
         }
 
-        var administrator = new StaffAccount(username.Trim(), username.Trim(), StaffRole.Administrator, Offices.Ditjenpas, null, null, null, true)
+        // An Entra sign-in name is usually the person's address too; the administrator corrects it on their record if not.
+        var email = global::System.Net.Mail.MailAddress.TryCreate(username.Trim(), out var address) ? address.Address : null;
+        var administrator = new StaffAccount(username.Trim(), username.Trim(), StaffRole.Administrator, Offices.Ditjenpas, null, email, null, true)
         {
             ChangedBy = System,
             ChangedAt = time.GetUtcNow(),
