@@ -137,6 +137,10 @@ param pipelineRepairSchedule string = '0 */5 * * * *'
 @description('NCRONTAB schedule of the notification sender (with seconds): how often due notifications are delivered.')
 param notificationSendSchedule string = '0 */1 * * * *'
 
+@description('The first administrators: Entra ID sign-in names (UPNs), comma-separated. Each gets an administrator record in the staff directory at their first sign-in, and adds everyone else (infra/README.md, "Staff").')
+@minLength(3)
+param bootstrapAdministrators string
+
 @description('SMTP relay host name.')
 param smtpHost string
 
@@ -226,6 +230,7 @@ var programmeSettings AppSettings = {
   // App Service authentication signs staff in and sets X-MS-CLIENT-PRINCIPAL; the platform strips
   // that header from incoming requests, so the app may trust it here.
   Staff__TrustPlatformHeaders: 'true'
+  Staff__BootstrapAdministrators: bootstrapAdministrators
 }
 
 // ---------------------------------------------------------------------------------------------

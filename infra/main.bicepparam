@@ -14,6 +14,9 @@ param authClientId = 'c4b1e7d2-9a3f-4e6b-8d0c-1f5a2b7e9d46'
 
 param alertEmail = 'pep-ops@example.org'
 
+// The first administrator(s): their Entra ID sign-in names, comma-separated. They add every other staff member.
+param bootstrapAdministrators = 'admin.pep@example.org'
+
 param smtpHost = 'smtp.example.org'
 param smtpFrom = 'pep-noreply@example.org'
 param smtpRecipientDomain = 'example.org'

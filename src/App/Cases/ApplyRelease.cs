@@ -26,6 +26,7 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
     {
         ArgumentNullException.ThrowIfNull(command);
         var release = command.Release;
+        var staff = await directory.ListAsync(CancellationToken.None);
         var record = await cases.UpdateAsync(command.CaseId, record =>
         {
             if (Offices.Find(record.OfficeCode) is { Kind: OfficeKind.Lapas or OfficeKind.Rutan } lapas)
@@ -34,7 +35,7 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
                 record.OfficeCode = record.BapasCode ?? record.OfficeCode;
             }
 
-            record.MentorUsername = release.MentorUsername ?? record.MentorUsername ?? DefaultMentor(record.OfficeCode);
+            record.MentorUsername = release.MentorUsername ?? record.MentorUsername ?? StaffDirectory.DefaultMentor(staff, record.OfficeCode);
             record.ReleaseKind = release.Kind.ToString();
             record.ReleasedAt = release.ReleasedAt;
             record.SupervisionEnd = release.SupervisionEnd;
@@ -53,8 +54,4 @@ public sealed class ApplyRelease(CaseStore cases, FollowUpStore followUps, CaseT
         await timeline.AppendAsync(record.CaseId, command.At.AsUtc(), CaseTimeline.Pipeline, TimelineAction.Released, detail, command.IdempotencyKey(), CancellationToken.None);
         return dues.Count;
     }
-
-    private string? DefaultMentor(string bapasCode) =>
-        directory.All.FirstOrDefault(staff => staff.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
-            && string.Equals(staff.OfficeCode, bapasCode, StringComparison.OrdinalIgnoreCase))?.Username;
 }

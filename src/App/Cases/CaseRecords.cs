@@ -267,6 +267,9 @@ internal enum TimelineAction
 
     // An administrator's use of an instance route (/api/instances) on the case's pipeline.
     PipelineControlled,
+
+    // The case's mentor was deactivated and another took the case over (Staff/StaffAdministration.cs).
+    MentorChanged,
 }
 
 /// <summary>What an administrator did to a case's pipeline through the instance routes (<c>/api/instances</c>).</summary>

@@ -111,14 +111,14 @@ internal static class CaseRequestRules
     }
 
     /// <summary>A mentor, when given, must be a Bapas officer or Pokmas Lipas mentor of <paramref name="bapasCode"/>.</summary>
-    public static void CheckMentor(StaffDirectory directory, string? mentor, string bapasCode, string field)
+    public static async Task CheckMentorAsync(StaffDirectory directory, string? mentor, string bapasCode, string field, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(mentor))
         {
             return;
         }
 
-        if (directory.Find(mentor.Trim()) is not { Role: StaffRole.BapasOfficer or StaffRole.PokmasMentor } staff
+        if (await directory.FindAsync(mentor.Trim(), cancellationToken) is not { Role: StaffRole.BapasOfficer or StaffRole.PokmasMentor } staff
             || !string.Equals(staff.OfficeCode, bapasCode, StringComparison.OrdinalIgnoreCase))
         {
             throw new RequestValidationException(field, $"'{mentor}' is not a Bapas officer or Pokmas Lipas mentor of {bapasCode}.");

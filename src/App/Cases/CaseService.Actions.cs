@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
+using PepFunctions.App.Staff;
 
 namespace PepFunctions.App.Cases;
 
@@ -69,7 +70,7 @@ public sealed partial class CaseService
         var bapas = retry && Offices.Find(record.OfficeCode)?.Kind == OfficeKind.Bapas
             ? record.OfficeCode
             : Offices.BapasFor(record.OfficeCode)?.Code ?? record.OfficeCode;
-        CaseRequestRules.CheckMentor(directory, request.Mentor, bapas, "mentor");
+        await CaseRequestRules.CheckMentorAsync(directory, request.Mentor, bapas, "mentor", cancellationToken);
         if (!retry)
         {
             await RequireRunningAsync(client, caseId, cancellationToken);
@@ -194,9 +195,8 @@ public sealed partial class CaseService
         string? mentor = null;
         if (released)
         {
-            CaseRequestRules.CheckMentor(directory, request.Mentor, target.Code, "mentor");
-            mentor = request.Mentor?.Trim() ?? directory.All.FirstOrDefault(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
-                && string.Equals(s.OfficeCode, target.Code, StringComparison.OrdinalIgnoreCase))?.Username;
+            await CaseRequestRules.CheckMentorAsync(directory, request.Mentor, target.Code, "mentor", cancellationToken);
+            mentor = request.Mentor?.Trim() ?? StaffDirectory.DefaultMentor(await directory.ListAsync(cancellationToken), target.Code);
         }
 
         var now = clock.GetUtcNow();

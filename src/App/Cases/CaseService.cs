@@ -113,6 +113,7 @@ public sealed partial class CaseService(
         ThrowIfAny(errors);
         var lists = await Task.WhenAll(offices.Select(office => cases.ListAsync(office, stage, cancellationToken)));
         return [.. lists.SelectMany(list => list).Select(CaseSummaryResponse.From)
+            .Where(c => AccessPolicy.CanViewCase(staff, c.OfficeCode, c.Mentor))
             .OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
     }
 
@@ -153,7 +154,7 @@ public sealed partial class CaseService(
         var mentoring = options.Value.ForMentoring();
         // The index is by UTC day; the window is by each office's calendar, which is never behind UTC's (WIB, WITA, WIT).
         var rows = await followUps.ListDueAsync(LatestToday().AddDays(days), cancellationToken);
-        return [.. rows.Where(row => offices.Contains(row.OfficeCode)
+        return [.. rows.Where(row => offices.Contains(row.OfficeCode) && AccessPolicy.CanViewCase(staff, row.OfficeCode, row.MentorUsername)
                 && (row.DueAt <= now || Offices.LocalDate(row.OfficeCode, row.DueAt) <= Offices.LocalDate(row.OfficeCode, now).AddDays(days)))
             .Select(row => DueFollowUpResponse.From(row, row.State == nameof(FollowUpState.Overdue)
                 ? FollowUpState.Overdue
@@ -231,7 +232,7 @@ public sealed partial class CaseService(
     private async Task<CaseEntity> RequireVisibleAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
     {
         var record = CaseIdPattern().IsMatch(caseId) ? await cases.FindAsync(caseId, cancellationToken) : null;
-        return record is not null && AccessPolicy.CanView(staff, record.OfficeCode)
+        return record is not null && AccessPolicy.CanViewCase(staff, record.OfficeCode, record.MentorUsername)
             ? record
             : throw new NotFoundException($"Case '{caseId}' was not found.");
     }

@@ -38,13 +38,14 @@ public sealed class QueueNotification(
         }
 
         var followUp = command.FollowUp is { } sequence ? await followUps.FindAsync(command.CaseId, sequence, cancellationToken) : null;
+        var staff = await directory.ListAsync(cancellationToken);
         string[] recipients = command.Kind switch
         {
             NotificationKind.AssessmentOverdue when record.StageValue == PipelineStage.Assessment =>
-                [.. StaffAt(record.OfficeCode, StaffRole.LapasOfficer)],
+                [.. StaffAt(staff, record.OfficeCode, StaffRole.LapasOfficer)],
             NotificationKind.FollowUpReminder when followUp is { StateValue: not FollowUpState.Done } =>
                 Mentor(followUp, record) is { } mentor ? [mentor] : [],
-            NotificationKind.FollowUpOverdue when followUp is { StateValue: not FollowUpState.Done } => Supervisors(followUp, record),
+            NotificationKind.FollowUpOverdue when followUp is { StateValue: not FollowUpState.Done } => Supervisors(staff, followUp, record),
             _ => [],
         };
         if (recipients.Length == 0)
@@ -65,16 +66,18 @@ public sealed class QueueNotification(
 
     private static string? Mentor(FollowUpEntity followUp, CaseEntity record) => followUp.MentorUsername ?? record.MentorUsername;
 
-    private string[] Supervisors(FollowUpEntity followUp, CaseEntity record)
+    private static string[] Supervisors(IReadOnlyList<StaffMember> staff, FollowUpEntity followUp, CaseEntity record)
     {
-        var supervisor = Mentor(followUp, record) is { } mentor ? directory.Find(mentor)?.SupervisorUsername : null;
+        var supervisor = Mentor(followUp, record) is { } mentor
+            ? staff.FirstOrDefault(s => string.Equals(s.Username, mentor, StringComparison.OrdinalIgnoreCase))?.SupervisorUsername
+            : null;
         return supervisor is not null
             ? [supervisor]
-            : [.. StaffAt(Offices.KanwilFor(record.OfficeCode)?.Code, StaffRole.KanwilCoordinator)];
+            : [.. StaffAt(staff, Offices.KanwilFor(record.OfficeCode)?.Code, StaffRole.KanwilCoordinator)];
     }
 
-    private IEnumerable<string> StaffAt(string? officeCode, StaffRole role) =>
-        directory.All
+    private static IEnumerable<string> StaffAt(IReadOnlyList<StaffMember> all, string? officeCode, StaffRole role) =>
+        all
             .Where(staff => staff.Role == role && string.Equals(staff.OfficeCode, officeCode, StringComparison.OrdinalIgnoreCase))
             .Select(staff => staff.Username);
 }

@@ -114,6 +114,10 @@ internal sealed partial record TimelineDetail(string Text, IReadOnlyDictionary<s
     public static TimelineDetail Transferred(string from, string to) => new(
         $"From {from} to {to}", new Dictionary<string, string> { [TimelineParameters.From] = from, [TimelineParameters.To] = to });
 
+    /// <summary>The case's mentor <paramref name="from"/> (usernames) was deactivated; <paramref name="to"/> took it over.</summary>
+    public static TimelineDetail MentorChanged(string from, string to) => new(
+        $"Mentor {from} to {to}", new Dictionary<string, string> { [TimelineParameters.From] = from, [TimelineParameters.To] = to });
+
     /// <summary>The pipeline ended with <paramref name="outcome"/>.</summary>
     /// <remarks>The reason is the pipeline's English sentence, or the <see cref="WithdrawalReason"/> name when withdrawn.</remarks>
     public static TimelineDetail Closed(CaseOutcome outcome) => new(

@@ -59,10 +59,11 @@ public sealed class DemoSeed(
         }
 
         var now = time.GetUtcNow();
+        var staff = await directory.ListAsync(cancellationToken);
         foreach (var (office, registration, name, releaseInDays) in People)
         {
             var today = Offices.LocalDate(office, now);
-            var officer = directory.All.First(s => s.Role == StaffRole.LapasOfficer && s.OfficeCode == office);
+            var officer = staff.First(s => s.Role == StaffRole.LapasOfficer && s.OfficeCode == office);
             var consent = new Consent(officer.Username, now, [ConsentPurpose.Programme, ConsentPurpose.ShareWithMentors]);
             var enrollment = new Enrollment(office, registration, name, null, today.AddDays(releaseInDays), consent);
             await IgnoringConflictAsync(() => cases.EnrolAsync(officer, enrollment, client, cancellationToken));
@@ -71,13 +72,14 @@ public sealed class DemoSeed(
         await SeedBatchAsync("lapas.kupang", TrainingTrack.FoodProcessing, TrainingPartners.DitjenIkma, Offices.LocalDate(Offices.LppKupang, now), cancellationToken);
         await SeedBatchAsync("lapas.tangerang", TrainingTrack.Batik, TrainingPartners.YayasanBatikIndonesia, Offices.LocalDate(Offices.LppTangerang, now), cancellationToken);
         logger.LogInformation("Demo data seeded: {People} people, 2 training batches", People.Length);
-        LogSignIns();
+        LogSignIns(staff);
         return true;
     }
 
     private async Task SeedBatchAsync(string username, TrainingTrack track, TrainingPartner partner, DateOnly today, CancellationToken cancellationToken)
     {
-        var officer = directory.Find(username)!;
+        var officer = await directory.FindAsync(username, cancellationToken)
+            ?? throw new InvalidOperationException($"The demo account '{username}' is not in the directory.");
         var existing = await training.ListBatchesAsync(officer, officer.OfficeCode, cancellationToken);
         if (existing.Count == 0)
         {
@@ -98,9 +100,9 @@ public sealed class DemoSeed(
         }
     }
 
-    private void LogSignIns()
+    private void LogSignIns(IReadOnlyList<StaffMember> staff)
     {
-        var accounts = string.Join(Environment.NewLine, directory.All.Select(s => $"    {s.Username,-16} {s.Role,-18} {s.OfficeCode}"));
+        var accounts = string.Join(Environment.NewLine, staff.Select(s => $"    {s.Username,-16} {s.Role,-18} {s.OfficeCode}"));
         logger.LogInformation(
             "Staff pages at /, API under /api, OpenAPI at /openapi/v1.json. Demo sign-ins (password {Password}):{NewLine}{Accounts}",
             staffOptions.Value.DemoPassword, Environment.NewLine, accounts);

@@ -66,7 +66,7 @@ public sealed class CaseOffices(HubStorage storage)
     public async Task<CaseHolder> RequireViewHolderAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
     {
         var holder = await FindHolderAsync(caseId, cancellationToken);
-        return holder is not null && AccessPolicy.CanView(staff, holder.OfficeCode)
+        return holder is not null && AccessPolicy.CanViewCase(staff, holder.OfficeCode, holder.MentorUsername)
             ? holder
             : throw new NotFoundException($"Case '{caseId}' does not exist.");
     }

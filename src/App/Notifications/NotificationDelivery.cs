@@ -21,7 +21,8 @@ namespace PepFunctions.App.Notifications;
 /// </para>
 /// </remarks>
 public sealed class NotificationDelivery(
-    NotificationOutbox outbox, INotificationSender sender, IOptions<NotificationOptions> options, TimeProvider time, ILogger<NotificationDelivery> logger)
+    NotificationOutbox outbox, INotificationSender sender, Staff.StaffDirectory directory, IOptions<NotificationOptions> options, TimeProvider time,
+    ILogger<NotificationDelivery> logger)
 {
     /// <summary>Delivers what is due now.</summary>
     /// <returns>What this run did.</returns>
@@ -93,8 +94,16 @@ public sealed class NotificationDelivery(
         var body = NotificationText.Body(notification);
         try
         {
+            // The address is read at sending time, so a changed contact e-mail applies to what is still queued.
+            var recipient = await directory.FindAccountAsync(pending.Recipient, cancellationToken);
+            if (recipient is not { Active: true })
+            {
+                throw new InvalidOperationException("The recipient is not an active member of the staff directory.");
+            }
+
             await sender.SendAsync(
-                new OutgoingNotification(pending.Id, pending.Recipient, pending.Kind, pending.CaseId, pending.FollowUp, subject, body), cancellationToken);
+                new OutgoingNotification(pending.Id, pending.Recipient, pending.Kind, pending.CaseId, pending.FollowUp, subject, body, recipient.Email),
+                cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

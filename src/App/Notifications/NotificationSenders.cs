@@ -12,7 +12,8 @@ namespace PepFunctions.App.Notifications;
 /// <param name="FollowUp">The follow-up, if any.</param>
 /// <param name="Subject">A one-line subject.</param>
 /// <param name="Body">The message.</param>
-public sealed record OutgoingNotification(string Id, string Recipient, string Kind, string? CaseId, int? FollowUp, string Subject, string Body);
+/// <param name="Address">The recipient's contact e-mail address from the staff directory; null when their record has none.</param>
+public sealed record OutgoingNotification(string Id, string Recipient, string Kind, string? CaseId, int? FollowUp, string Subject, string Body, string? Address = null);
 
 /// <summary>Hands a notification to its channel; throws when it could not.</summary>
 public interface INotificationSender
@@ -33,14 +34,17 @@ internal sealed class LogNotificationSender(ILogger<LogNotificationSender> logge
     }
 }
 
-/// <summary>E-mails notifications through <c>Notifications:Smtp</c> (with its user name and password when set), to <c>{username}@{RecipientDomain}</c>.</summary>
+/// <summary>
+/// E-mails notifications through <c>Notifications:Smtp</c> (with its user name and password when set), to the staff member's
+/// contact e-mail; only a record without one falls back to <c>{username}@{RecipientDomain}</c>.
+/// </summary>
 /// <remarks>The Message-ID is derived from the notification id, so a re-send after a crash can be recognised as the same mail.</remarks>
 internal sealed class SmtpNotificationSender(IOptions<NotificationOptions> options) : INotificationSender
 {
     public async Task SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
-        using var message = new MailMessage(smtp.From, $"{notification.Recipient}@{smtp.RecipientDomain}", notification.Subject, notification.Body);
+        using var message = new MailMessage(smtp.From, notification.Address ?? $"{notification.Recipient}@{smtp.RecipientDomain}", notification.Subject, notification.Body);
         message.Headers.Add("Message-ID", $"<{notification.Id}@pep-notifications>");
         using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
         if (!string.IsNullOrEmpty(smtp.UserName))

@@ -23,7 +23,8 @@ public sealed class SessionFunctions(StaffApi api, StaffDirectory directory)
                 return ValidationErrors.Problem(("username", "Username and password are required."));
             }
 
-            if (!directory.CheckDemoPassword(body.Username, body.Password) || directory.Find(body.Username) is not { } staff)
+            if (!directory.CheckDemoPassword(body.Username.Trim(), body.Password)
+                || await directory.FindAsync(body.Username.Trim(), cancellationToken) is not { } staff)
             {
                 return TypedResults.Problem(title: "Sign-in failed", detail: "Unknown username or wrong password.", statusCode: StatusCodes.Status401Unauthorized);
             }
@@ -39,7 +40,7 @@ public sealed class SessionFunctions(StaffApi api, StaffDirectory directory)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/session")] HttpRequest request) =>
         api.RunAsync(request, (staff, _) => Task.FromResult<IResult>(TypedResults.Ok(SessionResponse.From(staff))));
 
-    /// <summary>Signs out: removes the staff cookie (a platform sign-in ends at the platform's own sign-out).</summary>
+    /// <summary>Signs out: removes the staff cookie (a platform sign-in ends at the platform's own sign-out, <c>/.auth/logout</c>).</summary>
     [Function("SignOut")]
     public Task<IActionResult> SignOutAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/session")] HttpRequest request) =>

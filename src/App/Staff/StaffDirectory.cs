@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
+using PepFunctions.App.Http;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Staff;
@@ -9,21 +12,38 @@ public sealed class StaffOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Staff";
 
-    /// <summary>Seeds the demo accounts (local runs and tests only; never in Azure, where sign-in is Entra ID).</summary>
+    /// <summary>Seeds the demo accounts as rows of the directory (local runs and tests only: the app refuses to start with it in Azure).</summary>
     public bool DemoAccounts { get; set; }
 
     /// <summary>The password of every demo account.</summary>
     public string DemoPassword { get; set; } = "pep-demo";
+
+    /// <summary>Believes the platform's <c>X-MS-CLIENT-PRINCIPAL</c> header (only when App Service authentication is on, too).</summary>
+    public bool TrustPlatformHeaders { get; set; }
+
+    /// <summary>
+    /// The first administrators: sign-in names, comma-separated. Each gets an administrator record at their first sign-in
+    /// through the platform if the directory has none for them yet.
+    /// </summary>
+    public string? BootstrapAdministrators { get; set; }
+
+    /// <summary>The bootstrap administrators, trimmed, without empty entries.</summary>
+    public IReadOnlyList<string> BootstrapNames =>
+        BootstrapAdministrators?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 }
 
-/// <summary>Who the staff are: their role, office and supervisor.</summary>
+/// <summary>Who the staff are: their role, office and supervisor, read from the <c>Staff</c> table (<see cref="StaffStore"/>).</summary>
 /// <remarks>
-/// Locally the directory holds the demo accounts. In Azure the platform's sign-in (App Service
-/// authentication with Entra ID) says who the user is, and the directory says what they may do;
-/// <see cref="PlatformSignIn"/> maps the one to the other.
+/// Sign-in says who the user is; the directory says what they may do, and is read again on every request, so a change
+/// (deactivation, a move to another office) takes effect on the person's next request. Only active records count.
+/// Locally and in tests the demo accounts are rows of the same table, added on first use when
+/// <see cref="StaffOptions.DemoAccounts"/> is on.
 /// </remarks>
-public sealed class StaffDirectory(IOptions<StaffOptions> options)
+public sealed class StaffDirectory(StaffStore store, IOptions<StaffOptions> options, TimeProvider time)
 {
+    /// <summary>Who seeds and the bootstrap are recorded as having changed a record.</summary>
+    public const string System = "system";
+
     /// <summary>The demo accounts: one of each role, at the offices from the articles.</summary>
     public static readonly IReadOnlyList<StaffMember> Demo =
     [
@@ -39,16 +59,164 @@ public sealed class StaffDirectory(IOptions<StaffOptions> options)
         new("admin", "Administrator", StaffRole.Administrator, Offices.Ditjenpas),
     ];
 
-    private readonly Dictionary<string, StaffMember> _members =
-        (options.Value.DemoAccounts ? Demo : []).ToDictionary(m => m.Username, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The demo account <paramref name="username"/> (any case) as seeded, or null: for tests that act as one without reading the table.</summary>
+    public static StaffMember? FindDemo(string username) =>
+        Demo.FirstOrDefault(m => string.Equals(m.Username, username, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The staff member with this username (any case), or null.</summary>
-    public StaffMember? Find(string username) => _members.GetValueOrDefault(username);
+    private readonly SemaphoreSlim _seeding = new(1, 1);
+    private bool _seeded;
 
-    /// <summary>Every staff member in the directory.</summary>
-    public IEnumerable<StaffMember> All => _members.Values;
+    /// <summary>The active staff member with this username (any case), or null.</summary>
+    public async Task<StaffMember?> FindAsync(string username, CancellationToken cancellationToken)
+    {
+        await SeedDemoAccountsAsync(cancellationToken);
+        return await store.FindAsync(username, cancellationToken) is { Account.Active: true } found ? found.Account.ToMember() : null;
+    }
 
-    /// <summary>Checks a demo sign-in; false for anything else.</summary>
-    public bool CheckDemoPassword(string username, string password) =>
-        options.Value.DemoAccounts && _members.ContainsKey(username) && password == options.Value.DemoPassword;
+    /// <summary>The record of <paramref name="username"/> (any case, active or not), or null.</summary>
+    public async Task<StaffAccount?> FindAccountAsync(string username, CancellationToken cancellationToken)
+    {
+        await SeedDemoAccountsAsync(cancellationToken);
+        return (await store.FindAsync(username, cancellationToken))?.Account;
+    }
+
+    /// <summary>Every active staff member.</summary>
+    public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken)
+    {
+        await SeedDemoAccountsAsync(cancellationToken);
+        return [.. (await store.ListAsync(cancellationToken)).Where(a => a.Active).Select(a => a.ToMember())];
+    }
+
+    /// <summary>
+    /// The mentor a case at <paramref name="bapasCode"/> gets when nobody is named: among <paramref name="staff"/>, the
+    /// first Bapas officer (a PK) by username, else the first Pokmas Lipas mentor; null when the office has neither.
+    /// </summary>
+    public static string? DefaultMentor(IEnumerable<StaffMember> staff, string bapasCode) =>
+        staff.Where(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor && string.Equals(s.OfficeCode, bapasCode, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(s => s.Role).ThenBy(s => s.Username, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault()?.Username;
+
+    /// <summary>Checks a demo sign-in (in constant time); false for anything else, and always when demo accounts are off.</summary>
+    public bool CheckDemoPassword(string username, string password)
+    {
+        var demo = options.Value.DemoAccounts && Demo.Any(m => string.Equals(m.Username, username, StringComparison.OrdinalIgnoreCase));
+        var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(options.Value.DemoPassword));
+        return demo && matches;
+    }
+
+    /// <summary>
+    /// The active staff member signed in by the platform as <paramref name="username"/> with the Entra object id
+    /// <paramref name="objectId"/> of <paramref name="tenantId"/>, or null when the directory does not know them.
+    /// </summary>
+    /// <remarks>
+    /// A bound object id decides (so a renamed account is still the same person). Otherwise the sign-in name finds the
+    /// record, which must not be bound to another object id, and the object id is bound to it now. A bootstrap
+    /// administrator without a record gets one first.
+    /// </remarks>
+    public async Task<StaffMember?> SignInPlatformAsync(string? username, string? objectId, string? tenantId, CancellationToken cancellationToken)
+    {
+        await SeedDemoAccountsAsync(cancellationToken);
+        if (objectId is not null && await store.FindBoundAsync(objectId, cancellationToken) is { } bound)
+        {
+            return await store.FindAsync(bound, cancellationToken) is { Account: { Active: true } account }
+                && account.ObjectId == objectId && (account.TenantId is null || account.TenantId == tenantId)
+                ? account.ToMember() : null;
+        }
+
+        if (string.IsNullOrWhiteSpace(username) || !StaffRules.IsUsername(username))
+        {
+            return null;
+        }
+
+        var found = await store.FindAsync(username, cancellationToken) ?? await BootstrapAsync(username, cancellationToken);
+        if (found is not { Account: { Active: true } record, ETag: var etag })
+        {
+            return null;
+        }
+
+        if (record.ObjectId is not null || objectId is null)
+        {
+            // Bound to another object id (someone else now carries the name), or a principal without one: only an unbound record matches by name.
+            return record.ObjectId is null ? record.ToMember() : null;
+        }
+
+        if (!await store.BindAsync(objectId, record.Username, cancellationToken))
+        {
+            return null;
+        }
+
+        var boundRecord = record with { ObjectId = objectId, TenantId = tenantId, ChangedBy = record.Username, ChangedAt = time.GetUtcNow() };
+        await store.SaveAsync([(record, etag, boundRecord)], cancellationToken);
+        return boundRecord.ToMember();
+    }
+
+    private async Task<(StaffAccount Account, Azure.ETag ETag)?> BootstrapAsync(string username, CancellationToken cancellationToken)
+    {
+        if (!options.Value.BootstrapNames.Contains(username.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // An Entra sign-in name is usually the person's address too; the administrator corrects it on their record if not.
+        var email = global::System.Net.Mail.MailAddress.TryCreate(username.Trim(), out var address) ? address.Address : null;
+        var administrator = new StaffAccount(username.Trim(), username.Trim(), StaffRole.Administrator, Offices.Ditjenpas, null, email, null, true)
+        {
+            ChangedBy = System,
+            ChangedAt = time.GetUtcNow(),
+        };
+        await IgnoringConflictAsync(() => store.SaveAsync([(null, default, administrator)], cancellationToken));
+        return await store.FindAsync(username, cancellationToken);
+    }
+
+    /// <summary>Adds the demo accounts that are not in the table yet, once per process, when they are switched on.</summary>
+    private async Task SeedDemoAccountsAsync(CancellationToken cancellationToken)
+    {
+        if (_seeded || !options.Value.DemoAccounts)
+        {
+            return;
+        }
+
+        await _seeding.WaitAsync(cancellationToken);
+        try
+        {
+            if (_seeded)
+            {
+                return;
+            }
+
+            var existing = (await store.ListAsync(cancellationToken)).Select(a => StaffStore.KeyOf(a.Username)).ToHashSet(StringComparer.Ordinal);
+            var now = time.GetUtcNow();
+            var missing = Demo.Where(m => !existing.Contains(StaffStore.KeyOf(m.Username)))
+                .Select(m => (default(StaffAccount), default(Azure.ETag),
+                    new StaffAccount(m.Username, m.DisplayName, m.Role, m.OfficeCode, m.SupervisorUsername, $"{m.Username}@pep.example", null, true)
+                    {
+                        ChangedBy = System,
+                        ChangedAt = now,
+                    }))
+                .ToList();
+            if (missing.Count > 0)
+            {
+                // One transaction: another process seeding at the same moment makes this one a conflict, and its rows are the same.
+                await IgnoringConflictAsync(() => store.SaveAsync(missing, cancellationToken));
+            }
+
+            _seeded = true;
+        }
+        finally
+        {
+            _seeding.Release();
+        }
+    }
+
+    private static async Task IgnoringConflictAsync(Func<Task> save)
+    {
+        try
+        {
+            await save();
+        }
+        catch (ConflictException)
+        {
+            // Added meanwhile by another request or process.
+        }
+    }
 }

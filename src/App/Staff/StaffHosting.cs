@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PepFunctions.App.Hosting;
 
 namespace PepFunctions.App.Staff;
 
@@ -10,7 +13,7 @@ internal static class StaffHosting
 {
     /// <summary>
     /// The authentication scheme that signs staff in: a policy scheme that reads the platform's principal
-    /// (<c>X-MS-CLIENT-PRINCIPAL</c>) when the request carries it, and the staff cookie otherwise.
+    /// (<c>X-MS-CLIENT-PRINCIPAL</c>) when the request carries it and it is trusted, and the staff cookie otherwise.
     /// </summary>
     public const string StaffScheme = "Staff";
 
@@ -23,28 +26,39 @@ internal static class StaffHosting
     /// <summary>The application name the data protection keys are isolated by: the cookies and antiforgery tokens it protects.</summary>
     public const string DataProtectionApplicationName = "PepFunctions";
 
+    /// <summary>Settings that only Azure sets: either means the app runs there.</summary>
+    public static readonly string[] AzureSettings = ["WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME"];
+
     /// <summary>
-    /// Adds <see cref="StaffOptions"/>, the <see cref="StaffDirectory"/>, the <see cref="StaffScheme"/> (cookie and platform
-    /// sign-in), the <see cref="StaffPolicy"/> and data protection. Services only: <c>StaffApi</c> and the pages
-    /// authenticate inside each function, so the Functions host and the local runner behave alike.
+    /// Adds <see cref="StaffOptions"/> (refusing to start in the unsafe combinations), the <see cref="StaffDirectory"/> and
+    /// its administration, the <see cref="StaffScheme"/> (cookie and platform sign-in), the <see cref="StaffPolicy"/> and
+    /// data protection with its key ring in Blob Storage (<see cref="BlobKeyRing"/>). Services only: <c>StaffApi</c> and the
+    /// pages authenticate inside each function, so the Functions host and the local runner behave alike.
     /// </summary>
     /// <remarks>
-    /// Data protection encrypts the staff cookie and the antiforgery tokens. Its keys are kept in the default place
-    /// (the user profile locally), which is fine for one process. In Azure, where the app scales out to several
-    /// instances, every instance must read the same key ring — otherwise a cookie issued by one instance is rejected
-    /// by the next — so persist the keys to shared storage (for example a blob in the app's storage account, protected
-    /// with Key Vault) before running more than one instance with cookie sign-in. Staff signed in by the platform
-    /// (Entra ID) do not depend on the cookie.
+    /// Whichever way a request is signed in, the staff member is read from the directory again on that request (the
+    /// platform handler reads it; the cookie is checked in <see cref="CookieAuthenticationEvents.OnValidatePrincipal"/>),
+    /// so a deactivation or a move to another office applies from the next request, whatever cookie was issued.
     /// </remarks>
     public static IHostApplicationBuilder AddStaffSignIn(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName);
+        builder.Services.AddOptions<StaffOptions>()
+            .BindConfiguration(StaffOptions.SectionName)
+            .Validate<IConfiguration>((o, configuration) => !o.DemoAccounts || !AzureSettings.Any(s => !string.IsNullOrEmpty(configuration[s])),
+                "Staff:DemoAccounts is on while the app runs in Azure (WEBSITE_INSTANCE_ID or WEBSITE_SITE_NAME is set): the demo accounts are for local runs only.")
+            .Validate(o => !(o.DemoAccounts && o.TrustPlatformHeaders),
+                "Staff:DemoAccounts and Staff:TrustPlatformHeaders are both on: demo accounts are for local runs, platform sign-in for Azure.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<StaffStore>();
         builder.Services.TryAddSingleton<StaffDirectory>();
+        builder.Services.TryAddSingleton<StaffAdministration>();
         builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<Azure.Storage.Blobs.BlobServiceClient, IOptions<StorageOptions>>((o, blobs, storage) =>
+            o.XmlRepository = new BlobKeyRing(blobs.GetBlobContainerClient(BlobKeyRing.ContainerName(storage.Value.TaskHubName))));
         builder.Services
             .AddAuthentication(StaffScheme)
-            .AddPolicyScheme(StaffScheme, StaffScheme, o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.ContainsKey(PlatformSignIn.Header) ? PlatformSignIn.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(StaffScheme, StaffScheme, o => o.ForwardDefaultSelector = SelectScheme)
             .AddCookie(o =>
             {
                 o.Cookie.Name = "pep.staff";
@@ -57,11 +71,35 @@ internal static class StaffHosting
                 // The JSON API answers 401/403 (ProblemDetails); only pages redirect to the sign-in form.
                 o.Events.OnRedirectToLogin = context => AnswerApiOr(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => AnswerApiOr(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = ReadStaffAgainAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, PlatformSignIn>(PlatformSignIn.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(StaffClaims.Role));
         return builder;
+    }
+
+    /// <summary>Whether a request is signed in through the platform (its header, trusted) rather than the staff cookie.</summary>
+    public static bool IsPlatformSignIn(HttpContext http) =>
+        http.Request.Headers.ContainsKey(PlatformSignIn.Header)
+        && PlatformSignIn.IsTrusted(http.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value, http.RequestServices.GetRequiredService<IConfiguration>());
+
+    private static string SelectScheme(HttpContext http) =>
+        http.Request.Headers.ContainsKey(PlatformSignIn.Header) ? PlatformSignIn.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>The cookie names the staff member; what they may do now is read from the directory on every request.</summary>
+    private static async Task ReadStaffAgainAsync(CookieValidatePrincipalContext context)
+    {
+        var directory = context.HttpContext.RequestServices.GetRequiredService<StaffDirectory>();
+        if (context.Principal?.Identity?.Name is not { } username
+            || await directory.FindAsync(username, context.HttpContext.RequestAborted) is not { } staff)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        context.ReplacePrincipal(staff.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
     private static Task AnswerApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -53,9 +53,11 @@ internal sealed class OverdueDigestSweep(
         var now = time.GetUtcNow();
         var overdue = await ReadOverdueAsync(Offices.Seed.Max(office => Offices.LocalDate(office.Code, now)), cancellationToken);
         var notified = 0;
-        foreach (var reports in directory.All.Where(s => s.SupervisorUsername is not null).GroupBy(s => s.SupervisorUsername!, StringComparer.OrdinalIgnoreCase))
+        var staff = await directory.ListAsync(cancellationToken);
+        foreach (var reports in staff.Where(s => s.SupervisorUsername is not null).GroupBy(s => s.SupervisorUsername!, StringComparer.OrdinalIgnoreCase))
         {
-            var supervisorOffice = directory.Find(reports.Key)?.OfficeCode ?? reports.First().OfficeCode;
+            var supervisorOffice = staff.FirstOrDefault(s => string.Equals(s.Username, reports.Key, StringComparison.OrdinalIgnoreCase))?.OfficeCode
+                ?? reports.First().OfficeCode;
             var local = Offices.ToLocal(supervisorOffice, now);
             if (onSchedule && local.Hour < LocalHour)
             {

@@ -5,7 +5,8 @@ namespace PepFunctions.Domain;
 /// <summary>Who may see which cases, and who may do what to them.</summary>
 /// <remarks>
 /// <para>
-/// Seeing: a Lapas officer, Bapas officer or Pokmas Lipas mentor sees the cases of their own office; a
+/// Seeing: a Lapas officer or Bapas officer sees the cases of their own office, a Pokmas Lipas mentor only the cases
+/// of their office that they mentor (<see cref="CanViewCase"/>); a
 /// Kanwil coordinator sees every office in the Kanwil's province; a national curator and an administrator
 /// see everything. A case's office is the office responsible for it now: the Lapas until release, then
 /// the Bapas that takes it over (<see cref="Offices.BapasFor"/>), which is how Bapas officers and mentors
@@ -53,6 +54,18 @@ public static class AccessPolicy
             LapasOfficer or BapasOfficer or PokmasMentor => string.Equals(staff.OfficeCode, caseOfficeCode, StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="staff"/> may see one case, held by <paramref name="caseOfficeCode"/> and mentored by
+    /// <paramref name="caseMentorUsername"/>: as <see cref="CanView"/>, except that a Pokmas Lipas mentor sees only the cases
+    /// they mentor (their supervisor, a Bapas officer, still sees the whole office).
+    /// </summary>
+    public static bool CanViewCase(StaffMember staff, string caseOfficeCode, string? caseMentorUsername)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return CanView(staff, caseOfficeCode)
+            && (staff.Role != PokmasMentor || string.Equals(staff.Username, caseMentorUsername, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Whether <paramref name="staff"/> may do <paramref name="action"/> to a case held by <paramref name="caseOfficeCode"/>.</summary>

@@ -35,7 +35,7 @@ public sealed class CapitalApiTests(FeatureApp app) : IClassFixture<FeatureApp>
     public async Task Answer_RejectedWithReason_StoresTheReason()
     {
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedCaseAsync(Offices.BapasKupang);
+        var caseId = await app.SeedCaseAsync(Offices.BapasKupang, "mentor.kupang");
         var id = (await SubmitAsync(mentor, caseId, new { partnerName = "Pegadaian", amount = 5_000_000, purpose = "Bahan baku" })).GetProperty("referralId").GetString();
 
         using var response = await AnswerAsync(mentor, caseId, id, new { status = "Rejected", reason = "Usaha belum berjalan enam bulan" });

@@ -74,7 +74,7 @@ public sealed class ReferralServiceTests(FeatureApp app) : IClassFixture<Feature
         [.. waiting.Where(w => caseIds.Contains(w.CaseId))];
 
     private StaffMember Staff(string username) =>
-        app.App.Services.GetRequiredService<StaffDirectory>().Find(username) ?? throw new InvalidOperationException($"No demo account {username}.");
+        StaffDirectory.FindDemo(username) ?? throw new InvalidOperationException($"No demo account {username}.");
 
     private static async Task<string> SubmitAsync(HttpClient staff, string caseId, string partnerName)
     {

@@ -35,7 +35,7 @@ public sealed class LocalCalendarTests : IAsyncLifetime
         _storage = new HubStorage(
             new TableServiceClient(_connectionString), new BlobServiceClient(_connectionString),
             Options.Create(new StorageOptions { TaskHubName = _hub }));
-        _directory = new StaffDirectory(Options.Create(new StaffOptions { DemoAccounts = true }));
+        _directory = new StaffDirectory(new StaffStore(_storage), Options.Create(new StaffOptions { DemoAccounts = true }), _clock);
         _cases = new CaseService(new CaseStore(_storage, _clock), new FollowUpStore(_storage), new CaseTimeline(_storage), _directory,
             Options.Create(new PipelineOptions()), _clock, NullLogger<CaseService>.Instance);
     }
@@ -50,7 +50,7 @@ public sealed class LocalCalendarTests : IAsyncLifetime
         await AddDueAsync("case-lpp-tangerang-out", Offices.LppTangerang, new DateTimeOffset(2026, 12, 9, 17, 30, 0, TimeSpan.Zero)); // 10 Dec 00:30 WIB
         await AddDueAsync("case-lpp-tangerang-in", Offices.LppTangerang, new DateTimeOffset(2026, 12, 8, 16, 30, 0, TimeSpan.Zero)); // 8 Dec 23:30 WIB
 
-        var due = await _cases.ListDueFollowUpsAsync(_directory.Find("admin")!, office: null, window: "7", CancellationToken.None);
+        var due = await _cases.ListDueFollowUpsAsync(StaffDirectory.FindDemo("admin")!, office: null, window: "7", CancellationToken.None);
 
         Assert.Equal(["case-lpp-tangerang-in", "case-bapas-kupang-in"], due.Select(d => d.CaseId));
     }

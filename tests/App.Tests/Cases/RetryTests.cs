@@ -159,7 +159,7 @@ public sealed class RetryTests(CaseApp app) : IClassFixture<CaseApp>
     public async Task Actions_CutOffAtEachStorageWrite_AreCompletedOnceByTheirRetry()
     {
         var lapas = await app.SignInAsync("lapas.kupang");
-        var staff = app.App.Services.GetRequiredService<StaffDirectory>().Find("lapas.kupang")!;
+        var staff = StaffDirectory.FindDemo("lapas.kupang")!;
         var healthy = app.App.Services.GetRequiredService<CaseService>();
         var client = app.App.Client;
         for (var n = 1; n <= 12; n++)
@@ -205,7 +205,7 @@ public sealed class RetryTests(CaseApp app) : IClassFixture<CaseApp>
     public async Task Transfer_CutOffAtEachStorageWrite_RetryLeavesNoRowAtTheOldOffice()
     {
         var lapas = await app.SignInAsync("lapas.kupang");
-        var admin = app.App.Services.GetRequiredService<StaffDirectory>().Find("admin")!;
+        var admin = StaffDirectory.FindDemo("admin")!;
         var healthy = app.App.Services.GetRequiredService<CaseService>();
         var target = Offices.Seed.First(o => o.Kind is OfficeKind.Lapas or OfficeKind.Rutan && o.Code != Offices.LppKupang).Code;
         for (var n = 1; n <= 12; n++)
@@ -236,7 +236,7 @@ public sealed class RetryTests(CaseApp app) : IClassFixture<CaseApp>
     {
         var lapas = await app.SignInAsync("lapas.kupang");
         var directory = app.App.Services.GetRequiredService<StaffDirectory>();
-        var (officer, mentor, bapasOfficer) = (directory.Find("lapas.kupang")!, directory.Find("mentor.kupang")!, directory.Find("pk.kupang")!);
+        var (officer, mentor, bapasOfficer) = (StaffDirectory.FindDemo("lapas.kupang")!, StaffDirectory.FindDemo("mentor.kupang")!, StaffDirectory.FindDemo("pk.kupang")!);
         var healthy = app.App.Services.GetRequiredService<CaseService>();
         var client = app.App.Client;
         var enrolCutAfterItsRecord = false;

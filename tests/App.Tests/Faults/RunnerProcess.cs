@@ -16,14 +16,17 @@ internal sealed class RunnerProcess : IDisposable
     private readonly string _runner;
     private readonly string _app;
     private readonly IReadOnlyList<string> _arguments;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly DirectoryInfo _workingDirectory = Directory.CreateTempSubdirectory("pep-runner-crash-");
     private readonly Queue<string> _tail = new();
     private Process? _process;
 
     /// <param name="port">The loopback port it listens on, every time it starts.</param>
     /// <param name="settings">App settings, given as <c>--set Key=Value</c> over the app's sample settings.</param>
-    public RunnerProcess(int port, IReadOnlyDictionary<string, string> settings)
+    /// <param name="environment">Environment variables of the process (e.g. a <c>HOME</c> of its own), over the test's.</param>
+    public RunnerProcess(int port, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
+        _environment = environment ?? new Dictionary<string, string>();
         // The tests reference both projects, so both are built, in the tests' configuration, in their own bin folders.
         _app = RepositoryFiles.AppOutput;
         var configuration = new DirectoryInfo(_app).Parent!.Name;
@@ -65,6 +68,11 @@ internal sealed class RunnerProcess : IDisposable
         foreach (var argument in _arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
         }
 
         _process?.Dispose();

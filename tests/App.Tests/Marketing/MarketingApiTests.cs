@@ -133,7 +133,7 @@ public sealed class MarketingApiTests(FeatureApp app) : IClassFixture<FeatureApp
     public async Task RecordSales_SameMonthTwice_UpsertsOneRowInTheShapeGraduationReads()
     {
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang);
+        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, mentor: "mentor.kupang");
 
         using var first = await mentor.PostAsJsonAsync($"/api/cases/{caseId}/sales", new { month = "2025-01", salesRupiah = 750_000 });
         using var corrected = await mentor.PostAsJsonAsync($"/api/cases/{caseId}/sales", new { month = "2025-01", salesRupiah = 900_000 });

@@ -47,7 +47,7 @@ public sealed class MarketingInputTests(FeatureApp app) : IClassFixture<FeatureA
     public async Task RecordSales_BadMonthAndNoAmount_Returns400NamingBoth()
     {
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang);
+        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, mentor: "mentor.kupang");
 
         using var response = await mentor.PostAsJsonAsync($"/api/cases/{caseId}/sales", new { month = "Januari" });
 
@@ -60,7 +60,7 @@ public sealed class MarketingInputTests(FeatureApp app) : IClassFixture<FeatureA
     public async Task RecordSales_MonthBeforeRelease_Returns400NamingMonth(string month)
     {
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, new DateTimeOffset(2025, 1, 20, 3, 0, 0, TimeSpan.Zero));
+        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, new DateTimeOffset(2025, 1, 20, 3, 0, 0, TimeSpan.Zero), "mentor.kupang");
 
         using var response = await mentor.PostAsJsonAsync($"/api/cases/{caseId}/sales", new { month, salesRupiah = 100_000 });
 
@@ -72,7 +72,7 @@ public sealed class MarketingInputTests(FeatureApp app) : IClassFixture<FeatureA
     public async Task RecordSales_NextMonth_Returns400NamingMonth_ReleaseMonthIsAccepted()
     {
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, new DateTimeOffset(2025, 1, 20, 3, 0, 0, TimeSpan.Zero));
+        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, new DateTimeOffset(2025, 1, 20, 3, 0, 0, TimeSpan.Zero), "mentor.kupang");
         var next = Offices.LocalDate(Offices.BapasKupang, DateTimeOffset.UtcNow).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         using var future = await mentor.PostAsJsonAsync($"/api/cases/{caseId}/sales", new { month = next, salesRupiah = 100_000 });
@@ -86,7 +86,7 @@ public sealed class MarketingInputTests(FeatureApp app) : IClassFixture<FeatureA
     public async Task RecordSales_NotReleased_Returns409()
     {
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedAtAsync(Offices.BapasKupang, PipelineStage.AwaitingRelease, releasedAt: null);
+        var caseId = await app.SeedAtAsync(Offices.BapasKupang, PipelineStage.AwaitingRelease, releasedAt: null, "mentor.kupang");
 
         using var response = await mentor.PostAsJsonAsync($"/api/cases/{caseId}/sales", new { month = "2025-01", salesRupiah = 100_000 });
 
@@ -99,7 +99,7 @@ public sealed class MarketingInputTests(FeatureApp app) : IClassFixture<FeatureA
     {
         // 30 November 2026, 17:00 UTC is 1 December, 01:00 in Kupang (WITA, UTC+8).
         var sales = SalesAt(new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero));
-        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang);
+        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, mentor: "mentor.kupang");
 
         var recorded = await sales.RecordAsync(Staff("mentor.kupang"), caseId, new SalesRequest("2026-12", 500_000), app.App.Client, CancellationToken.None);
 
@@ -112,7 +112,7 @@ public sealed class MarketingInputTests(FeatureApp app) : IClassFixture<FeatureA
     {
         // 30 November 2026, 16:30 UTC: 1 December, 00:30 in Kupang (WITA); 30 November, 23:30 in Tangerang (WIB, UTC+7).
         var sales = SalesAt(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero));
-        var kupang = await app.SeedReleasedAsync(Offices.BapasKupang);
+        var kupang = await app.SeedReleasedAsync(Offices.BapasKupang, mentor: "mentor.kupang");
         var tangerang = await app.SeedReleasedAsync(Offices.BapasTangerang);
         var december = new SalesRequest("2026-12", 500_000);
 
@@ -129,7 +129,7 @@ public sealed class MarketingInputTests(FeatureApp app) : IClassFixture<FeatureA
     private SalesService SalesAt(DateTimeOffset utcNow) =>
         ActivatorUtilities.CreateInstance<SalesService>(app.App.Services, new FakeTimeProvider(utcNow));
 
-    private StaffMember Staff(string username) => app.App.Services.GetRequiredService<StaffDirectory>().Find(username)!;
+    private StaffMember Staff(string username) => StaffDirectory.FindDemo(username)!;
 
     private static async Task<List<string>> ErrorsAsync(HttpResponseMessage response)
     {

@@ -56,7 +56,7 @@ public sealed class MarketingRetryTests(FeatureApp app) : IClassFixture<FeatureA
     public async Task RecordSales_SameRequestTwice_SameAnswerOneRow(string? key)
     {
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang);
+        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, mentor: "mentor.kupang");
 
         var first = await PostAsync(mentor, $"/api/cases/{caseId}/sales", new { month = "2025-01", salesRupiah = 750_000 }, key);
         var second = await PostAsync(mentor, $"/api/cases/{caseId}/sales", new { month = "2025-01", salesRupiah = 750_000 }, key);
@@ -72,7 +72,7 @@ public sealed class MarketingRetryTests(FeatureApp app) : IClassFixture<FeatureA
         var pk = await app.SignInAsync("pk.kupang");
         var curator = await app.SignInAsync("kurator");
         var mentor = await app.SignInAsync("mentor.kupang");
-        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang);
+        var caseId = await app.SeedReleasedAsync(Offices.BapasKupang, mentor: "mentor.kupang");
         var productId = (await PostAsync(pk, $"/api/cases/{caseId}/products", Product, "add")).Body.GetProperty("productId").GetString()!;
         var products = $"/api/cases/{caseId}/products/{productId}";
         var showcase = new { kind = "Exhibition", name = "Festival UMKM NTT", date = "2025-08-14", place = "Kupang" };
@@ -166,7 +166,7 @@ public sealed class MarketingRetryTests(FeatureApp app) : IClassFixture<FeatureA
     {
         var lapas = await app.SignInAsync("lapas.kupang");
         var directory = app.App.Services.GetRequiredService<StaffDirectory>();
-        var (officer, curator, mentor) = (directory.Find("lapas.kupang")!, directory.Find("kurator")!, directory.Find("mentor.kupang")!);
+        var (officer, curator, mentor) = (StaffDirectory.FindDemo("lapas.kupang")!, StaffDirectory.FindDemo("kurator")!, StaffDirectory.FindDemo("mentor.kupang")!);
         var products = app.App.Services.GetRequiredService<ProductService>();
         var showcases = app.App.Services.GetRequiredService<ShowcaseService>();
         var sales = app.App.Services.GetRequiredService<SalesService>();
@@ -177,7 +177,7 @@ public sealed class MarketingRetryTests(FeatureApp app) : IClassFixture<FeatureA
         for (var n = 1; n <= 30; n++)
         {
             var caseId = await app.SeedCaseAsync(Offices.LppKupang);
-            var released = await app.SeedReleasedAsync(Offices.BapasKupang);
+            var released = await app.SeedReleasedAsync(Offices.BapasKupang, mentor: "mentor.kupang");
             var productId = "";
             var failures = new List<Exception?>
             {

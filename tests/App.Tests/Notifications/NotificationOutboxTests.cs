@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PepFunctions.App.Files;
 using PepFunctions.App.Hosting;
 using PepFunctions.App.Notifications;
+using PepFunctions.App.Staff;
 using PepFunctions.Testing;
 
 namespace PepFunctions.App.Tests.Notifications;
@@ -160,7 +161,8 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
     private async Task RunDeliveryUntilAsync(INotificationSender sender, NotificationOptions settings, Func<Task<bool>> done)
     {
         settings.FirstRetryDelay = TimeSpan.FromMilliseconds(50);
-        var delivery = new NotificationDelivery(_outbox, sender, Options.Create(settings), TimeProvider.System, NullLogger<NotificationDelivery>.Instance);
+        var delivery = new NotificationDelivery(_outbox, sender,
+            new StaffDirectory(new StaffStore(_storage), Options.Create(new StaffOptions { DemoAccounts = true }), TimeProvider.System), Options.Create(settings), TimeProvider.System, NullLogger<NotificationDelivery>.Instance);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
         {

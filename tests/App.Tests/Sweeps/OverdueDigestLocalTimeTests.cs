@@ -38,7 +38,7 @@ public sealed class OverdueDigestLocalTimeTests : IAsyncLifetime
             new TableServiceClient(_connectionString), new BlobServiceClient(_connectionString),
             Options.Create(new StorageOptions { TaskHubName = _hub }));
         _sweep = new OverdueDigestSweep(
-            _storage, new StaffDirectory(Options.Create(new StaffOptions { DemoAccounts = true })),
+            _storage, new StaffDirectory(new StaffStore(_storage), Options.Create(new StaffOptions { DemoAccounts = true }), _clock),
             new NotificationOutbox(_storage, _clock), _clock, NullLogger<OverdueDigestSweep>.Instance);
 
         // Overdue in Kupang (supervised by kanwil.ntt, and by pk.kupang through mentor.kupang) and in Tangerang (kanwil.banten).

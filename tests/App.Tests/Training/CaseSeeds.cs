@@ -12,14 +12,14 @@ internal static class CaseSeeds
     public static Task<string> SeedTraineeAsync(this FeatureApp app, string officeCode) =>
         app.SeedAtAsync(officeCode, PipelineStage.Training, releasedAt: null);
 
-    /// <summary>A case released at <paramref name="releasedAt"/> (1 January 2025 unless given), in mentoring.</summary>
-    public static Task<string> SeedReleasedAsync(this FeatureApp app, string officeCode, DateTimeOffset? releasedAt = null) =>
-        app.SeedAtAsync(officeCode, PipelineStage.Mentoring, releasedAt ?? new DateTimeOffset(2025, 1, 1, 2, 0, 0, TimeSpan.Zero));
+    /// <summary>A case released at <paramref name="releasedAt"/> (1 January 2025 unless given), in mentoring, mentored by <paramref name="mentor"/>.</summary>
+    public static Task<string> SeedReleasedAsync(this FeatureApp app, string officeCode, DateTimeOffset? releasedAt = null, string? mentor = null) =>
+        app.SeedAtAsync(officeCode, PipelineStage.Mentoring, releasedAt ?? new DateTimeOffset(2025, 1, 1, 2, 0, 0, TimeSpan.Zero), mentor);
 
-    /// <summary>A case at <paramref name="stage"/>.</summary>
-    public static async Task<string> SeedAtAsync(this FeatureApp app, string officeCode, PipelineStage stage, DateTimeOffset? releasedAt)
+    /// <summary>A case at <paramref name="stage"/>, mentored by <paramref name="mentor"/> when given.</summary>
+    public static async Task<string> SeedAtAsync(this FeatureApp app, string officeCode, PipelineStage stage, DateTimeOffset? releasedAt, string? mentor = null)
     {
-        var caseId = await app.SeedCaseAsync(officeCode);
+        var caseId = await app.SeedCaseAsync(officeCode, mentor);
         var entity = new TableEntity(caseId, caseId) { [CaseOffices.StageProperty] = stage.ToString() };
         if (releasedAt is { } released)
         {

@@ -47,11 +47,11 @@ internal static class PersonPages
     }
 
     /// <summary>A person released today at the end of the sentence, now mentored by the Bapas Kupang (the follow-up form is there for <paramref name="bapas"/>).</summary>
-    public static async Task<string> ReleasedAsync(StaffSession lapas, StaffSession bapas, string registrationNumber)
+    public static async Task<string> ReleasedAsync(StaffSession lapas, StaffSession bapas, string registrationNumber, string? mentor = null)
     {
         var caseId = await InTrainingAsync(lapas, registrationNumber);
-        var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#release",
-            ("Release.Kind", "EndOfSentence"), ("Release.Date", Date(Today)));
+        (string, string)[] fields = [("Release.Kind", "EndOfSentence"), ("Release.Date", Date(Today)), .. mentor is null ? [] : new[] { ("Release.Mentor", mentor) }];
+        var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#release", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await WaitForVisibleAsync(bapas, caseId, page => page.QuerySelector("form#follow-up") is not null);
         return caseId;

@@ -15,7 +15,7 @@ public sealed class RefusedFormPageTests(FeatureApp fixture) : IClassFixture<Fea
         using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         using var pk = await StaffSession.SignInAsync(_app, "pk.kupang");
         using var mentor = await StaffSession.SignInAsync(_app, "mentor.kupang");
-        var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0951");
+        var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0951", mentor: "mentor.kupang");
         var (_, own) = await mentor.GetAsync($"/kasus/{caseId}");
         Assert.Null(own.QuerySelector("form#withdrawal"));
         var token = own.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;

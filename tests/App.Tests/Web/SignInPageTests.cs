@@ -102,7 +102,9 @@ public sealed class SignInPageTests(FeatureApp fixture) : IClassFixture<FeatureA
     [Fact]
     public async Task Session_PlatformHeaderWithoutTrustSetting_IsIgnored()
     {
-        using var response = await _app.Http.SendAsync(Staff.PlatformSignInTests.SessionRequest("lapas.kupang"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/session");
+        request.Headers.Add(Staff.PlatformPrincipal.Header, Staff.PlatformPrincipal.New("lapas.kupang").Encoded());
+        using var response = await _app.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -80,6 +80,7 @@ internal static partial class StringTable
         TimelineAction.WithdrawalRequested | Dikeluarkan dari program                               | Withdrawal requested
         TimelineAction.Transferred        | Dipindahkan                                             | Transferred
         TimelineAction.Closed             | Kasus ditutup                                           | Case closed
+        TimelineAction.MentorChanged      | Pendamping diganti                                      | Mentor changed
         TimelineAction.PipelineControlled | Alur kasus dibuka administrator                         | Pipeline used by an administrator
         TimelineAction.TrainingEnrolled   | Dimasukkan ke kelas pelatihan                           | Placed in a training batch
         TimelineAction.AttendanceRecorded | Kehadiran pelatihan dicatat                             | Training attendance recorded
@@ -106,6 +107,7 @@ internal static partial class StringTable
         TimelineDetail.WithdrawalRequested | Alasan: {0}                                            | Reason: {0}
         TimelineDetail.Transferred        | Dari {0} ke {1}                                         | From {0} to {1}
         TimelineDetail.Closed             | {0}: {1}                                                | {0}: {1}
+        TimelineDetail.MentorChanged      | Dari {0} ke {1}                                         | From {0} to {1}
         TimelineDetail.None               | (tidak ada)                                             | (none)
         Sales recorded for enough months. | Penjualan tercatat cukup bulan.                         | Sales recorded for enough months.
         The programme period ended.       | Masa program berakhir.                                  | The programme period ended.

@@ -8,7 +8,7 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Web.Pages;
 
 /// <summary><c>/masuk</c>: the sign-in form, listing the demo accounts when they are switched on.</summary>
-internal sealed class SignInModel(StaffDirectory directory, IOptions<StaffOptions> options) : StaffPageModel
+internal sealed class SignInModel(StaffDirectory directory, IOptions<StaffOptions> options, IConfiguration configuration) : StaffPageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -21,16 +21,17 @@ internal sealed class SignInModel(StaffDirectory directory, IOptions<StaffOption
 
     public IReadOnlyList<StaffMember> DemoAccounts => options.Value.DemoAccounts ? StaffDirectory.Demo : [];
 
-    public string DemoPassword => options.Value.DemoPassword;
+    /// <summary>The demo password, shown only on a local run (never where an Azure setting is present).</summary>
+    public string? DemoPassword => StaffHosting.AzureSettings.Any(s => !string.IsNullOrEmpty(configuration[s])) ? null : options.Value.DemoPassword;
 
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password)
-            || !directory.CheckDemoPassword(Username.Trim(), Password) || directory.Find(Username.Trim()) is not { } staff)
+            || !directory.CheckDemoPassword(Username.Trim(), Password) || await directory.FindAsync(Username.Trim(), cancellationToken) is not { } staff)
         {
             Fail("signin", L["SignIn.Failed"], StatusCodes.Status401Unauthorized);
             Password = null;

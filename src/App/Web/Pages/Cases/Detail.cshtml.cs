@@ -87,8 +87,10 @@ internal sealed partial class DetailModel(
     public IReadOnlyList<FollowUpResponse> OpenFollowUps => [.. Case.FollowUps.Where(f => f.State != FollowUpState.Done).OrderBy(f => f.Sequence)];
 
     /// <summary>Bapas officers and Pokmas Lipas mentors of the Bapas that takes the person over.</summary>
-    public IReadOnlyList<StaffMember> Mentors =>
-        [.. directory.All.Where(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
+    public IReadOnlyList<StaffMember> Mentors { get; private set; } = [];
+
+    private IReadOnlyList<StaffMember> MentorsOf(IReadOnlyList<StaffMember> staff) =>
+        [.. staff.Where(s => s.Role is StaffRole.BapasOfficer or StaffRole.PokmasMentor
             && string.Equals(s.OfficeCode, Case.BapasCode ?? Offices.BapasFor(Case.OfficeCode)?.Code, StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>Offices the case may move to: another Lapas or Rutan before release, another Bapas after it, all where the staff member may transfer.</summary>
@@ -121,6 +123,7 @@ internal sealed partial class DetailModel(
         Showcases = showcasesTask.Result;
         Views = timelineTask.Result.Count(entry => entry.Action == nameof(TimelineAction.Viewed));
         Timeline = CaseTimelineView.Build(this, timelineTask.Result);
+        Mentors = MentorsOf(await directory.ListAsync(cancellationToken));
         if (CanEnrolInBatch)
         {
             var enrolled = Trainings.Select(t => t.BatchId).ToHashSet(StringComparer.Ordinal);

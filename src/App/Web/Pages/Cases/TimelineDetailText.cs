@@ -62,6 +62,8 @@ internal static partial class TimelineDetailText
                 l[key, l.Of(reason)],
             nameof(TimelineAction.Transferred) when values.Text(TimelineParameters.From) is { } from && values.Text(TimelineParameters.To) is { } to =>
                 l[key, Names.Office(from), Names.Office(to)],
+            nameof(TimelineAction.MentorChanged) when values.Text(TimelineParameters.From) is { } from && values.Text(TimelineParameters.To) is { } to =>
+                l[key, from, to],
             nameof(TimelineAction.Closed) when values.Enum<PipelineStage>(TimelineParameters.Stage) is { } stage
                 && values.Text(TimelineParameters.Reason) is { } reason =>
                 l[key, l.Of(stage), Enum.TryParse<WithdrawalReason>(reason, out var withdrawal) ? l.Of(withdrawal) : ServiceMessages.Translate(reason, l)],
