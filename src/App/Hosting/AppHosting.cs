@@ -1,4 +1,5 @@
 using PepFunctions.App.Capital;
+using PepFunctions.App.Catalogue;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Demo;
 using PepFunctions.App.Health;
@@ -25,6 +26,7 @@ internal static class AppHosting
         builder.AddTraining();
         builder.AddCapital();
         builder.AddMarketing();
+        builder.AddCatalogue();
         builder.AddSweeps();
         builder.AddStaffPages();
         builder.AddDemo();
