@@ -267,6 +267,9 @@ internal enum TimelineAction
 
     // An administrator's use of an instance route (/api/instances) on the case's pipeline.
     PipelineControlled,
+
+    // The person took part in a Pokmas Lipas activity (Pokmas/PokmasService.cs), keyed by the activity.
+    PokmasActivity,
 }
 
 /// <summary>What an administrator did to a case's pipeline through the instance routes (<c>/api/instances</c>).</summary>

@@ -5,6 +5,7 @@ using PepFunctions.App.Demo;
 using PepFunctions.App.Health;
 using PepFunctions.App.Http;
 using PepFunctions.App.Marketing;
+using PepFunctions.App.Pokmas;
 using PepFunctions.App.Staff;
 using PepFunctions.App.Sweeps;
 using PepFunctions.App.Training;
@@ -27,6 +28,7 @@ internal static class AppHosting
         builder.AddCapital();
         builder.AddMarketing();
         builder.AddCatalogue();
+        builder.AddPokmas();
         builder.AddSweeps();
         builder.AddStaffPages();
         builder.AddDemo();
