@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenQA.Selenium;
 using PepFunctions.App.Tests.Catalogue;
 using PepFunctions.Domain;
@@ -35,9 +34,6 @@ public sealed class CataloguePageTests(CatalogueApp app, ITestOutputHelper outpu
         Assert.Contains("Keripik singkong pedas", names);
         Assert.DoesNotContain("Selendang tenun ikat motif Amarasi dari Kupang", names);
         Assert.Equal("id", driver.FindElement(By.TagName("html")).GetAttribute("lang"));
-        var widths = (IReadOnlyCollection<object>)((IJavaScriptExecutor)driver).ExecuteScript(
-            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];")!;
-        var (visible, content) = (Convert.ToInt32(widths.First(), CultureInfo.InvariantCulture), Convert.ToInt32(widths.Last(), CultureInfo.InvariantCulture));
-        Assert.True(content <= visible, $"The catalogue is {content} px wide on a {visible} px screen: it scrolls sideways.");
+        chromium.AssertFitsTheWidth("The catalogue");
     }
 }
