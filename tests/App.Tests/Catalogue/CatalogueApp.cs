@@ -26,7 +26,8 @@ public sealed class CatalogueApp : FeatureApp
         var curator = await SignInAsync("kurator");
         var caseId = await SeedCaseAsync(officeCode);
         var person = new CuratedProduct(caseId, "", "Maria Goreti Nenobais " + caseId[^4..], "5371" + caseId[^8..].GetHashCode().ToString("D12")[^12..], "WBP-" + caseId[^6..]);
-        await SetPersonAsync(person, promotion);
+        // Nominating needs the consent to promotion; a maker without it is one who withdrew it after the curation.
+        await SetPersonAsync(person, promotion: true);
 
         using (var added = await staff.PostAsJsonAsync($"/api/cases/{caseId}/products", new { name = productName, category, description = "Buatan " + person.FullName, priceRupiah = 250_000 }))
         {
@@ -50,6 +51,11 @@ public sealed class CatalogueApp : FeatureApp
         using (var approved = await curator.PostAsJsonAsync($"/api/cases/{caseId}/products/{person.ProductId}/curation", new { decision = "Approved" }))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        if (!promotion)
+        {
+            await SetPersonAsync(person, promotion: false);
         }
 
         return person;
