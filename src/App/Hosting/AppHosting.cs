@@ -6,6 +6,7 @@ using PepFunctions.App.Health;
 using PepFunctions.App.Http;
 using PepFunctions.App.Marketing;
 using PepFunctions.App.Pokmas;
+using PepFunctions.App.Reports;
 using PepFunctions.App.Staff;
 using PepFunctions.App.Sweeps;
 using PepFunctions.App.Training;
@@ -29,6 +30,7 @@ internal static class AppHosting
         builder.AddMarketing();
         builder.AddCatalogue();
         builder.AddPokmas();
+        builder.AddReports();
         builder.AddSweeps();
         builder.AddStaffPages();
         builder.AddDemo();

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
+using PepFunctions.App.Reports;
 using PepFunctions.App.Staff;
 using PepFunctions.Domain;
 
@@ -18,7 +19,8 @@ namespace PepFunctions.App.Pokmas;
 /// plain members by name (community members, not people in the programme: listed in <c>docs/tables.md</c>).
 /// </remarks>
 public sealed class PokmasService(
-    HubStorage storage, CaseOffices cases, CaseTimeline timeline, StaffDirectory directory, TimeProvider time, ILogger<PokmasService> logger)
+    HubStorage storage, CaseOffices cases, CaseTimeline timeline, ProgrammeLedger ledger, StaffDirectory directory, TimeProvider time,
+    ILogger<PokmasService> logger)
 {
     /// <summary>Creates a group at an office whose staff the signed-in member is.</summary>
     public async Task<PokmasGroupResponse> CreateGroupAsync(StaffMember staff, PokmasGroupRequest request, string actionKey, CancellationToken cancellationToken)
@@ -143,6 +145,7 @@ public sealed class PokmasService(
             await timeline.AppendActionAsync(caseId, row.RecordedAt, row.RecordedBy, TimelineAction.PokmasActivity, detail, row.RowKey, cancellationToken);
         }
 
+        await ledger.RecordAsync(FactOf(row), cancellationToken);
         logger.LogInformation("Pokmas activity {ActivityId} of group {GroupId} recorded by {Username}", row.RowKey, row.PartitionKey, staff.Username);
         return ResponseOf(row);
     }
@@ -221,6 +224,27 @@ public sealed class PokmasService(
         var participants = RecordJson.Deserialize<List<string>>(row.ParticipantsJson) ?? [];
         return new(row.RowKey, row.PartitionKey, row.OfficeCode, Dates.Parse(row.Date), Enum.Parse<PokmasActivityKind>(row.Kind), row.Place,
             participants, row.OtherAttendees, participants.Count + row.OtherAttendees, row.RecordedBy, row.RecordedAt);
+    }
+
+    /// <summary>The programme fact of an activity: one held, reaching its participants and the others.</summary>
+    internal static ProgrammeFact FactOf(PokmasActivityEntity row) =>
+        new(ProgrammeFigure.PokmasActivity, row.OfficeCode, row.Date[..7], row.RowKey, Person: "", row.Kind,
+            (RecordJson.Deserialize<List<string>>(row.ParticipantsJson)?.Count ?? 0) + row.OtherAttendees, Detail: row.PartitionKey);
+
+    /// <summary>The number of members of each group of <paramref name="officeCodes"/>, by group id.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> MemberCountsAsync(IEnumerable<string> officeCodes, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(PokmasTables.Groups, cancellationToken);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var office in officeCodes)
+        {
+            await foreach (var row in table.QueryAsync<PokmasGroupEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {office}"), cancellationToken: cancellationToken))
+            {
+                counts[row.RowKey] = RecordJson.Deserialize<List<PokmasMember>>(row.MembersJson)?.Count ?? 0;
+            }
+        }
+
+        return counts;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
