@@ -14,6 +14,16 @@ public sealed class ReportsFunctions(StaffApi api, ProgrammeReportService report
         api.RunAsync(request, async (staff, cancellationToken) => TypedResults.Ok(await reports.ReportAsync(
             staff, request.Query["scope"], request.Query["from"], request.Query["to"], cancellationToken)));
 
+    /// <summary>The same report as an Excel workbook, one sheet per section.</summary>
+    [Function("ProgrammeReportWorkbook")]
+    public Task<IActionResult> WorkbookAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/programme.xlsx")] HttpRequest request) =>
+        api.RunAsync(request, async (staff, cancellationToken) =>
+        {
+            var report = await reports.ReportAsync(staff, request.Query["scope"], request.Query["from"], request.Query["to"], cancellationToken);
+            return TypedResults.File(ProgrammeWorkbook.Write(report), ProgrammeWorkbook.ContentType, $"laporan-{report.Scope.ToLowerInvariant()}-{report.From}-{report.To}.xlsx");
+        });
+
     /// <summary>Recomputes every counter from the records (the timelines and the Pokmas Lipas activities); answers how many facts it wrote.</summary>
     [Function("RebuildProgrammeReport")]
     public Task<IActionResult> RebuildAsync(

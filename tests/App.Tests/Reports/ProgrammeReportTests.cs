@@ -102,6 +102,33 @@ public sealed class ProgrammeReportTests(ProgrammeReportTests.Walk walk) : IClas
         Assert.Equal(before.ToString(), after.ToString());
     }
 
+    [Fact]
+    public async Task Workbook_ReadBackWithTheOpenXmlSdk_SaysWhatTheJsonSays()
+    {
+        var kanwil = await walk.SignInAsync("kanwil.ntt");
+        var json = await walk.ReportAsync("kanwil.ntt", Offices.KanwilNtt);
+
+        using var response = await kanwil.GetAsync(walk.ReportPath(Offices.KanwilNtt).Replace("/programme?", "/programme.xlsx?", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(["scope", "people", "followUps", "capital", "marketing", "pokmas"], sheets.Select(sheet => sheet.Name?.Value));
+        foreach (var section in new[] { "people", "followUps", "capital", "marketing", "pokmas" })
+        {
+            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets.Single(sheet => sheet.Name == section).Id!);
+            var rows = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Skip(1)
+                .Select(row => row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(cell => cell.CellValue?.Text ?? cell.InnerText).ToList())
+                .ToDictionary(cells => cells[0], cells => cells[1]);
+            foreach (var figure in json.GetProperty(section).EnumerateObject().Where(f => f.Value.ValueKind is JsonValueKind.Number))
+            {
+                Assert.Equal(figure.Value.GetRawText(), rows[figure.Name]);
+            }
+        }
+    }
+
     /// <summary>The walk, once for the class.</summary>
     public sealed class Walk : CaseApp, IAsyncLifetime
     {
