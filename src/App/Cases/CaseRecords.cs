@@ -270,6 +270,9 @@ internal enum TimelineAction
 
     // The case's mentor was deactivated and another took the case over (Staff/StaffAdministration.cs).
     MentorChanged,
+
+    // The person took part in a Pokmas Lipas activity (Pokmas/PokmasService.cs), keyed by the activity.
+    PokmasActivity,
 }
 
 /// <summary>What an administrator did to a case's pipeline through the instance routes (<c>/api/instances</c>).</summary>

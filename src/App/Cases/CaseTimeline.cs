@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using PepFunctions.App.Files;
+using PepFunctions.App.Reports;
 
 namespace PepFunctions.App.Cases;
 
@@ -11,6 +12,8 @@ namespace PepFunctions.App.Cases;
 /// <remarks>Public so that public function and activity classes can take it; its members work on internal table rows.</remarks>
 public sealed class CaseTimeline(HubStorage storage)
 {
+    private readonly ProgrammeCounting _counting = new(storage);
+
     /// <summary>The actor of entries the pipeline writes.</summary>
     public const string Pipeline = "pipeline";
 
@@ -42,6 +45,9 @@ public sealed class CaseTimeline(HubStorage storage)
             ParametersJson = detail is null ? null : RecordJson.Serialize(detail.Parameters),
         };
         await table.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+        // The programme's counters, by the same writer: a crash between the two is finished by the retry or the repair,
+        // which writes the entry, and so the facts, again.
+        await _counting.CountAsync(caseId, at, action, detail?.Parameters, cancellationToken);
     }
 
     /// <summary>

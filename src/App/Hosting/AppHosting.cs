@@ -1,9 +1,12 @@
 using PepFunctions.App.Capital;
+using PepFunctions.App.Catalogue;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Demo;
 using PepFunctions.App.Health;
 using PepFunctions.App.Http;
 using PepFunctions.App.Marketing;
+using PepFunctions.App.Pokmas;
+using PepFunctions.App.Reports;
 using PepFunctions.App.Staff;
 using PepFunctions.App.Sweeps;
 using PepFunctions.App.Training;
@@ -25,6 +28,9 @@ internal static class AppHosting
         builder.AddTraining();
         builder.AddCapital();
         builder.AddMarketing();
+        builder.AddCatalogue();
+        builder.AddPokmas();
+        builder.AddReports();
         builder.AddSweeps();
         builder.AddStaffPages();
         builder.AddDemo();

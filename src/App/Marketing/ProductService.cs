@@ -116,7 +116,8 @@ public sealed partial class ProductService(
             ?? throw new NotFoundException($"Product '{productId}' of case '{caseId}' has no photo.");
     }
 
-    private static string PhotoBlob(string caseId, string productId) => $"{caseId}/products/{productId}/photo";
+    /// <summary>The blob name of a product's photo.</summary>
+    internal static string PhotoBlob(string caseId, string productId) => $"{caseId}/products/{productId}/photo";
 
     private async Task<(TableClient Table, ProductEntity Row)> RequireProductAsync(string caseId, string productId, CancellationToken cancellationToken)
     {

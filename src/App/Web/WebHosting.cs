@@ -35,6 +35,7 @@ internal static class WebHosting
                 o.Conventions.AuthorizeFolder("/", StaffHosting.StaffPolicy);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AllowAnonymousToPage("/Catalogue");
             })
             // The pages are compiled into this assembly, which is not the entry assembly when a test or the local runner hosts the app.
             .AddApplicationPart(typeof(WebHosting).Assembly)

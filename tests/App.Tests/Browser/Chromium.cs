@@ -61,6 +61,16 @@ internal sealed class Chromium : IDisposable
         return path;
     }
 
+    /// <summary>Fails when the page is wider than the window, so a phone would scroll it sideways.</summary>
+    public void AssertFitsTheWidth(string what)
+    {
+        var widths = (IReadOnlyCollection<object>)((IJavaScriptExecutor)Driver).ExecuteScript(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];")!;
+        var visible = Convert.ToInt32(widths.First(), System.Globalization.CultureInfo.InvariantCulture);
+        var content = Convert.ToInt32(widths.Last(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(content <= visible, $"{what} is {content} px wide on a {visible} px screen: it scrolls sideways.");
+    }
+
     /// <summary>Resizes the window's viewport (the headless window has no chrome around it).</summary>
     public void Resize(int width, int height) => Driver.Manage().Window.Size = new System.Drawing.Size(width, height);
 

@@ -47,9 +47,6 @@ public sealed class PersonPageOnAPhoneTests(CaseApp app, ITestOutputHelper outpu
         chromium.WaitUntil(d => d.FindElements(By.CssSelector("form.answer")).Count > 0, "the referral's answer form");
         chromium.Screenshot("browser-phone-person-business");
 
-        var widths = (IReadOnlyCollection<object>)((IJavaScriptExecutor)driver).ExecuteScript(
-            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];")!;
-        var (visible, content) = (Convert.ToInt32(widths.First(), CultureInfo.InvariantCulture), Convert.ToInt32(widths.Last(), CultureInfo.InvariantCulture));
-        Assert.True(content <= visible, $"The person page is {content} px wide on a {visible} px screen: it scrolls sideways.");
+        chromium.AssertFitsTheWidth("The person page");
     }
 }

@@ -80,6 +80,7 @@ public sealed class RunnerCrashTests(ITestOutputHelper output)
                     : [$"Pipeline {walks[i].Number} ({walks[i].CaseId}) did not finish: {walks[i].Step}; {walking[i].Exception?.InnerException?.Message ?? "stopped after " + WalkLimit}"]);
             }
 
+            problems.AddRange(await CheckProgrammeReportAsync(runner));
             var report = Report(walks, kills, problems, clock);
             output.WriteLine(report);
             Assert.True(kills.Count >= 3, $"The pipelines finished before the runner was killed three times: the test crashed too little.{Environment.NewLine}{report}");
@@ -90,6 +91,45 @@ public sealed class RunnerCrashTests(ITestOutputHelper output)
             runner.Dispose();
             await TaskHubStorage.DeleteAsync(azurite.ConnectionString, hub);
         }
+    }
+
+    /// <summary>
+    /// The programme report of the walks' province counts each of the hundred people once per figure, however many of their
+    /// requests a kill cut off and were sent again, and a rebuild from the records gives the same figures.
+    /// </summary>
+    private async Task<List<string>> CheckProgrammeReportAsync(RunnerProcess runner)
+    {
+        using var admin = new StaffClient(runner.BaseAddress, "admin");
+        await admin.SignInAsync(output.WriteLine, CancellationToken.None);
+        var today = Domain.Offices.LocalDate(Domain.Offices.LppKupang, DateTimeOffset.UtcNow);
+        var path = $"/api/reports/programme?scope={Domain.Offices.KanwilNtt}&from={today.AddMonths(-1):yyyy-MM}&to={today.AddMonths(1):yyyy-MM}";
+        var counted = await admin.GetJsonAsync(path, output.WriteLine, CancellationToken.None);
+        var problems = new List<string>();
+        var people = counted.GetProperty("people");
+        foreach (var figure in new[] { "enrolled", "assessed", "released", "inMentoring", "graduated" })
+        {
+            if (people.GetProperty(figure).GetInt32() != Pipelines)
+            {
+                problems.Add($"Programme report: {figure} is {people.GetProperty(figure)}, not {Pipelines}");
+            }
+        }
+
+        var referrals = counted.GetProperty("capital").GetProperty("referralsSent").GetInt32();
+        var sellers = counted.GetProperty("marketing").GetProperty("peopleWithSales").GetInt32();
+        if (referrals != Pipelines || sellers != Pipelines)
+        {
+            problems.Add($"Programme report: {referrals} referrals and {sellers} people with sales, not {Pipelines} each");
+        }
+
+        var (rebuilt, _) = await admin.SendAsync(HttpMethod.Post, "/api/reports/programme/rebuild", null, null, "rebuild the report", output.WriteLine, CancellationToken.None);
+        rebuilt.Dispose();
+        var recomputed = await admin.GetJsonAsync(path, output.WriteLine, CancellationToken.None);
+        if (recomputed.ToString() != counted.ToString())
+        {
+            problems.Add($"Programme report: the counters kept as things happened differ from a rebuild from the records:{Environment.NewLine}{counted}{Environment.NewLine}{recomputed}");
+        }
+
+        return problems;
     }
 
     private static async Task WalkAsync(PipelineWalk walk, TimeSpan delay, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed partial class StringTableTests
     public static TheoryData<Type> NamedEnums =>
     [
         typeof(StaffRole), typeof(PipelineStage), typeof(ConsentPurpose), typeof(EducationLevel), typeof(BusinessType), typeof(ReleaseKind),
-        typeof(WithdrawalReason), typeof(ContactMode), typeof(BusinessStatus), typeof(IncomeBand), typeof(FollowUpState), typeof(ReferralStatus),
+        typeof(WithdrawalReason), typeof(PokmasActivityKind), typeof(ContactMode), typeof(BusinessStatus), typeof(IncomeBand), typeof(FollowUpState), typeof(ReferralStatus),
         typeof(FinancingPartnerKind), typeof(PermitKind), typeof(PermitStatus), typeof(ProductCategory), typeof(CurationStatus), typeof(ShowcaseKind),
     ];
 

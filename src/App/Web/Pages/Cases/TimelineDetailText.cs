@@ -25,7 +25,7 @@ internal static partial class TimelineDetailText
     public static string? Render(IStringLocalizer l, TimelineEntryResponse entry, string? officeCode, IReadOnlyDictionary<string, string>? names = null) =>
         entry.Parameters.Count == 0 ? entry.Detail
         : TryRender(l, entry.Action, new Values(entry.Parameters), officeCode) ?? TryRenderBusiness(l, entry.Action, new Values(entry.Parameters), names ?? Empty)
-            ?? entry.Detail;
+            ?? TryRenderPokmas(l, entry.Action, new Values(entry.Parameters)) ?? entry.Detail;
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
