@@ -63,6 +63,11 @@ public sealed class FunctionHost : IAsyncDisposable
             CheckBindings(function);
         }
 
+        HostRules.CheckHttpFunctions(functions);
+        var hostJson = HostRules.ReadHostJson(appDirectory);
+        HostRules.CheckHostJson(hostJson);
+        var http = new HttpTriggers.Options(HostRules.RoutePrefix(hostJson), HostRules.FunctionTimeout(hostJson));
+
         string[] args = [$"--contentRoot={appDirectory}", .. settings.Select(s => $"--{s.Key}={s.Value}")];
         var app = AppLoader.BuildHost(functions[0].Method.DeclaringType!.Assembly, args);
         WebApplication? web = null;
@@ -93,7 +98,7 @@ public sealed class FunctionHost : IAsyncDisposable
             engine = await DurableEngine.StartAsync(durable, connectionString, functions, app.Services, logger);
             foreach (var function in functions.Where(f => IsTrigger(f, "httpTrigger")))
             {
-                HttpTriggers.Map(web, function, app.Services, engine.Client);
+                HttpTriggers.Map(web, function, http, app.Services, engine.Client);
             }
 
             await web.StartAsync(cancellationToken);
@@ -101,7 +106,7 @@ public sealed class FunctionHost : IAsyncDisposable
             var timerLogger = logger.CreateLogger("PepFunctions.LocalRunner.Timers");
             foreach (var (function, schedule) in schedules)
             {
-                var timer = new TimerTriggers(function, schedule, app.Services, engine.Client, timerLogger);
+                var timer = new TimerTriggers(function, schedule, app.Services, engine.Client, timerLogger) { Timeout = http.FunctionTimeout };
                 host._timers.Add(Task.Run(() => timer.RunAsync(host._stopping.Token), CancellationToken.None));
             }
 

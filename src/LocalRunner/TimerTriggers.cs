@@ -14,6 +14,9 @@ namespace PepFunctions.LocalRunner;
 /// </summary>
 internal sealed partial class TimerTriggers(FunctionDefinition function, CronExpression schedule, IServiceProvider appServices, DurableTaskClient client, ILogger logger)
 {
+    /// <summary>host.json's <c>functionTimeout</c>: a run's cancellation token is cancelled when it is up.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     public static void Check(FunctionDefinition function) =>
         FunctionInvoker.CheckBindable(function, p =>
             p.ParameterType == typeof(TimerInfo) || p.ParameterType == typeof(CancellationToken) || p.ParameterType == typeof(DurableTaskClient));
@@ -69,12 +72,18 @@ internal sealed partial class TimerTriggers(FunctionDefinition function, CronExp
             IsPastDue = pastDue,
             ScheduleStatus = new ScheduleStatus { Last = due, Next = schedule.GetNextOccurrence(due, TimeZoneInfo.Utc) ?? DateTime.MaxValue, LastUpdated = DateTime.UtcNow },
         };
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        if (Timeout is { } limit)
+        {
+            run.CancelAfter(limit);
+        }
+
         try
         {
             await using var scope = appServices.CreateAsyncScope();
             await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, (ParameterInfo p, out object? value) =>
             {
-                value = p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? stopping : client;
+                value = p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? run.Token : client;
                 return true;
             });
         }
