@@ -21,6 +21,9 @@ namespace PepFunctions.LocalRunner;
 public sealed class FunctionHost : IAsyncDisposable
 {
     private const int DefaultPort = 7071;
+
+    /// <summary>The largest request body the Functions host accepts by default (100 MiB).</summary>
+    internal const long MaxRequestBodyBytes = 100L * 1024 * 1024;
     private readonly IHost _app;
     private readonly WebApplication _web;
     private readonly DurableEngine _engine;
@@ -175,6 +178,8 @@ public sealed class FunctionHost : IAsyncDisposable
             ? int.Parse(configured, CultureInfo.InvariantCulture)
             : DefaultPort;
         builder.WebHost.UseUrls(options.Urls ?? $"http://127.0.0.1:{port}");
+        // The Functions host's own limit on a request body (100 MB, FUNCTIONS_REQUEST_BODY_SIZE_LIMIT); Kestrel's default is 30 MB.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Configuration.AddInMemoryCollection(HostLogLevels(appDirectory));
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Key.StartsWith("Logging:", StringComparison.OrdinalIgnoreCase)));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

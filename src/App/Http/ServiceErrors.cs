@@ -49,6 +49,8 @@ internal static class ServiceErrors
         PayloadTooLargeException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large"),
         UnsupportedMediaTypeException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type"),
         RpcException rpc => DurableClientProblem(rpc),
+        BadHttpRequestException bad => TypedResults.Problem(
+            $"The request cannot be read: {bad.Message}", statusCode: bad.StatusCode, title: "Bad request"),
         _ => null,
     };
 

@@ -26,6 +26,8 @@ public static class StorageOutage
 
     private static bool IsTransient(Exception exception, int depth) => depth < 8 && exception switch
     {
+        // The request's own body failing to arrive (an IOException too) is the client's, not storage's.
+        BadHttpRequestException => false,
         RequestFailedException failed when failed.Status == 0 || failed.Status >= 500 => true,
         HttpRequestException or TimeoutException or OperationCanceledException => true,
         // The durable client's gRPC endpoint (the Functions host) cannot be reached or did not answer in time.

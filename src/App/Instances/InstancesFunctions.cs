@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Http;
-using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace PepFunctions.App.Instances;
 
@@ -22,7 +19,7 @@ namespace PepFunctions.App.Instances;
 /// operator starts the work again (for a case, its staff action) or purges the failed instance.
 /// </para>
 /// </remarks>
-public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions<HttpJsonOptions> json, ILogger<InstancesFunctions> logger)
+public sealed class InstancesFunctions(StaffApi api, CaseService cases, ILogger<InstancesFunctions> logger)
 {
     /// <summary>The path of an instance's status, as returned in <c>Location</c> headers.</summary>
     public static string StatusPath(string instanceId) => $"/api/instances/{Uri.EscapeDataString(instanceId)}";
@@ -171,25 +168,9 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions
             return TypedResults.Accepted(StatusPath(instanceId));
         });
 
-    // The body is optional: no body (or an empty one) means no reason.
-    private async Task<ReasonRequest?> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<ReasonRequest>(text, json.Value.SerializerOptions);
-        }
-        catch (JsonException)
-        {
-            throw new RequestValidationException("reason", "The body must be a JSON object such as {\"reason\": \"…\"}.");
-        }
-    }
+    // The body is optional: no body means no reason; a body is JSON like any other (415, 413, 400 as JsonBody answers).
+    private static async Task<ReasonRequest?> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        RequestBody.HasBody(request) ? await JsonBody.ReadAsync<ReasonRequest>(request, cancellationToken) : null;
 
     private static IResult NotFound(string instanceId) => TypedResults.Problem(
         $"Orchestration instance '{instanceId}' does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Instance not found");
