@@ -22,6 +22,9 @@ public sealed class FunctionHost : IAsyncDisposable
 {
     private const int DefaultPort = 7071;
 
+    /// <summary>The setting naming the Functions environment; <c>Development</c> in a local run.</summary>
+    internal const string EnvironmentSetting = "AZURE_FUNCTIONS_ENVIRONMENT";
+
     /// <summary>The largest request body the Functions host accepts by default (100 MiB).</summary>
     internal const long MaxRequestBodyBytes = 100L * 1024 * 1024;
     private readonly IHost _app;
@@ -162,6 +165,12 @@ public sealed class FunctionHost : IAsyncDisposable
         foreach (var (key, value) in options.Settings)
         {
             settings[key.Replace("__", ":", StringComparison.Ordinal)] = value;
+        }
+
+        // As Core Tools does for `func start`: a local run is the Development environment, unless the environment says otherwise.
+        if (!settings.ContainsKey(EnvironmentSetting) && Environment.GetEnvironmentVariable(EnvironmentSetting) is null)
+        {
+            settings[EnvironmentSetting] = "Development";
         }
 
         return settings;

@@ -54,6 +54,18 @@ public sealed record FileUpload(string? FileName, string? DeclaredContentType, l
 /// <param name="ContentType">The content type it was stored with.</param>
 public sealed record StoredFile(Stream Content, string ContentType)
 {
-    /// <summary>The file as an HTTP response with its content type.</summary>
-    public FileStreamHttpResult ToResult() => TypedResults.Stream(Content, ContentType);
+    /// <summary>
+    /// The file as an HTTP response with its content type, as a download (<c>Content-Disposition: attachment</c>, an
+    /// opaque name): a browser saves it rather than showing it in the app's origin.
+    /// </summary>
+    public FileStreamHttpResult ToResult() => TypedResults.Stream(Content, ContentType, fileDownloadName: "file" + Extension(ContentType));
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "application/pdf" => ".pdf",
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "image/webp" => ".webp",
+        _ => "",
+    };
 }
