@@ -74,8 +74,8 @@ public sealed class FunctionHost : IAsyncDisposable
         HostRules.CheckHostJson(hostJson);
         var http = new HttpTriggers.Options(HostRules.RoutePrefix(hostJson), HostRules.FunctionTimeout(hostJson));
 
-        string[] args = [$"--contentRoot={appDirectory}", .. settings.Select(s => $"--{s.Key}={s.Value}")];
-        var app = AppLoader.BuildHost(functions[0].Method.DeclaringType!.Assembly, args);
+        var app = AppLoader.BuildHost(functions[0].Method.DeclaringType!.Assembly, AppArguments(appDirectory, settings));
+        RankAboveEnvironment(app, options.Settings);
         WebApplication? web = null;
         DurableEngine? engine = null;
         try
@@ -159,9 +159,35 @@ public sealed class FunctionHost : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string?> ReadSettings(FunctionHostOptions options)
+    /// <summary>
+    /// Puts the runner's own <c>--set</c> values on top of the app's configuration: the worker's builder reads the
+    /// environment after its command line, so on the command line alone they would lose to the environment.
+    /// </summary>
+    internal static void RankAboveEnvironment(Microsoft.Extensions.Hosting.IHost app, IReadOnlyDictionary<string, string?> set)
+    {
+        if (set.Count > 0 && app.Services.GetRequiredService<IConfiguration>() is IConfigurationBuilder configuration)
+        {
+            configuration.AddInMemoryCollection(set.Select(s => new KeyValuePair<string, string?>(s.Key.Replace("__", ":", StringComparison.Ordinal), s.Value)));
+        }
+    }
+
+    /// <summary>The command line the app's entry point is run with: its content root and its settings.</summary>
+    internal static string[] AppArguments(string appDirectory, IReadOnlyDictionary<string, string?> settings) =>
+        [$"--contentRoot={appDirectory}", .. settings.Select(s => $"--{s.Key}={s.Value}")];
+
+    /// <summary>
+    /// The app's settings, ranked as under <c>func start</c>: the settings file's values, except those the process's
+    /// environment sets (Core Tools skips them: "Skipping '…' from local settings as it's already defined in current
+    /// environment variables"), then the runner's own <c>--set</c> values on top of both. Pinned by <c>SettingsPrecedenceTests</c>.
+    /// </summary>
+    internal static Dictionary<string, string?> ReadSettings(FunctionHostOptions options)
     {
         var settings = options.SettingsFile is { } file ? LocalSettings.Read(file) : new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in settings.Keys.Where(InEnvironment).ToList())
+        {
+            settings.Remove(key);
+        }
+
         foreach (var (key, value) in options.Settings)
         {
             settings[key.Replace("__", ":", StringComparison.Ordinal)] = value;
@@ -206,6 +232,11 @@ public sealed class FunctionHost : IAsyncDisposable
         return levels?.Select(level => new KeyValuePair<string, string?>(
             $"Logging:LogLevel:{(string.Equals(level.Key, "default", StringComparison.OrdinalIgnoreCase) ? "Default" : level.Key)}", level.Value?.ToString())) ?? [];
     }
+
+    // A setting Sec:Key is in the environment as Sec__Key (or Sec:Key); Host:LocalHttpPort is the runner's own, not an app setting.
+    private static bool InEnvironment(string key) =>
+        !string.Equals(key, LocalSettings.LocalHttpPortKey, StringComparison.OrdinalIgnoreCase)
+        && (Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)) is not null || Environment.GetEnvironmentVariable(key) is not null);
 
     private static void CheckBindings(FunctionDefinition function)
     {
