@@ -140,7 +140,12 @@ public sealed class FunctionHost : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await Task.WhenAll(_timers);
-        await _web.StopAsync();
+        // Requests in flight get a few seconds to finish; then their connections are closed.
+        using (var requests = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _web.StopAsync(requests.Token);
+        }
+
         await _web.DisposeAsync();
         await _engine.DisposeAsync();
         await DisposeAsync(_app);
