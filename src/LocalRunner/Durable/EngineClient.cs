@@ -23,7 +23,7 @@ namespace PepFunctions.LocalRunner.Durable;
 /// client throws in Azure, and a start for an id that is running is refused (the provider's
 /// <c>ThrowExceptionOnInvalidDedupeStatus</c>, which Durable Functions turns on). Pinned by <c>EngineClientContractTests</c>.
 /// </remarks>
-internal sealed class EngineClient(string hubName, AzureStorageOrchestrationService service, ILoggerFactory loggerFactory) : DurableTaskClient(hubName)
+internal sealed class EngineClient(string hubName, AzureStorageOrchestrationService service, DataConverter converter, ILoggerFactory loggerFactory) : DurableTaskClient(hubName)
 {
     private static readonly CoreStatus[] ActiveStatuses = [CoreStatus.Pending, CoreStatus.Running, CoreStatus.ContinuedAsNew, CoreStatus.Suspended];
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -31,8 +31,8 @@ internal sealed class EngineClient(string hubName, AzureStorageOrchestrationServ
         .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(HistoryEvent)))
         .ToDictionary(t => ((HistoryEvent)RuntimeHelpers.GetUninitializedObject(t)).EventType);
 
-    private readonly DataConverter _converter = PayloadConverter.Instance;
-    private readonly TaskHubClient _client = new(service, new DataConverterBridge(PayloadConverter.Instance), loggerFactory);
+    private readonly DataConverter _converter = converter;
+    private readonly TaskHubClient _client = new(service, new DataConverterBridge(converter), loggerFactory);
 
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
