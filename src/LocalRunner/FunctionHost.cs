@@ -112,7 +112,11 @@ public sealed class FunctionHost : IAsyncDisposable
             var timerLogger = logger.CreateLogger("PepFunctions.LocalRunner.Timers");
             foreach (var (function, schedule) in schedules)
             {
-                var timer = new TimerTriggers(function, schedule, app.Services, engine.Client, timerLogger) { Timeout = http.FunctionTimeout };
+                var timer = new TimerTriggers(function, schedule, app.Services, engine.Client, timerLogger)
+                {
+                    Timeout = http.FunctionTimeout,
+                    Store = TimerStore.Create(connectionString, durable.HubName),
+                };
                 host._timers.Add(Task.Run(() => timer.RunAsync(host._stopping.Token), CancellationToken.None));
             }
 
