@@ -21,6 +21,12 @@ namespace PepFunctions.LocalRunner;
 public sealed class FunctionHost : IAsyncDisposable
 {
     private const int DefaultPort = 7071;
+
+    /// <summary>The setting naming the Functions environment; <c>Development</c> in a local run.</summary>
+    internal const string EnvironmentSetting = "AZURE_FUNCTIONS_ENVIRONMENT";
+
+    /// <summary>The largest request body the Functions host accepts by default (100 MiB).</summary>
+    internal const long MaxRequestBodyBytes = 100L * 1024 * 1024;
     private readonly IHost _app;
     private readonly WebApplication _web;
     private readonly DurableEngine _engine;
@@ -63,8 +69,13 @@ public sealed class FunctionHost : IAsyncDisposable
             CheckBindings(function);
         }
 
-        string[] args = [$"--contentRoot={appDirectory}", .. settings.Select(s => $"--{s.Key}={s.Value}")];
-        var app = AppLoader.BuildHost(functions[0].Method.DeclaringType!.Assembly, args);
+        HostRules.CheckHttpFunctions(functions);
+        var hostJson = HostRules.ReadHostJson(appDirectory);
+        HostRules.CheckHostJson(hostJson);
+        var http = new HttpTriggers.Options(HostRules.RoutePrefix(hostJson), HostRules.FunctionTimeout(hostJson));
+
+        var app = AppLoader.BuildHost(functions[0].Method.DeclaringType!.Assembly, AppArguments(appDirectory, settings));
+        RankAboveEnvironment(app, options.Settings);
         WebApplication? web = null;
         DurableEngine? engine = null;
         try
@@ -93,7 +104,7 @@ public sealed class FunctionHost : IAsyncDisposable
             engine = await DurableEngine.StartAsync(durable, connectionString, functions, app.Services, logger);
             foreach (var function in functions.Where(f => IsTrigger(f, "httpTrigger")))
             {
-                HttpTriggers.Map(web, function, app.Services, engine.Client);
+                HttpTriggers.Map(web, function, http, app.Services, engine.Client);
             }
 
             await web.StartAsync(cancellationToken);
@@ -101,7 +112,11 @@ public sealed class FunctionHost : IAsyncDisposable
             var timerLogger = logger.CreateLogger("PepFunctions.LocalRunner.Timers");
             foreach (var (function, schedule) in schedules)
             {
-                var timer = new TimerTriggers(function, schedule, app.Services, engine.Client, timerLogger);
+                var timer = new TimerTriggers(function, schedule, app.Services, engine.Client, timerLogger)
+                {
+                    Timeout = http.FunctionTimeout,
+                    Store = TimerStore.Create(connectionString, durable.HubName),
+                };
                 host._timers.Add(Task.Run(() => timer.RunAsync(host._stopping.Token), CancellationToken.None));
             }
 
@@ -129,7 +144,12 @@ public sealed class FunctionHost : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await Task.WhenAll(_timers);
-        await _web.StopAsync();
+        // Requests in flight get a few seconds to finish; then their connections are closed.
+        using (var requests = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _web.StopAsync(requests.Token);
+        }
+
         await _web.DisposeAsync();
         await _engine.DisposeAsync();
         await DisposeAsync(_app);
@@ -148,12 +168,44 @@ public sealed class FunctionHost : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string?> ReadSettings(FunctionHostOptions options)
+    /// <summary>
+    /// Puts the runner's own <c>--set</c> values on top of the app's configuration: the worker's builder reads the
+    /// environment after its command line, so on the command line alone they would lose to the environment.
+    /// </summary>
+    internal static void RankAboveEnvironment(Microsoft.Extensions.Hosting.IHost app, IReadOnlyDictionary<string, string?> set)
+    {
+        if (set.Count > 0 && app.Services.GetRequiredService<IConfiguration>() is IConfigurationBuilder configuration)
+        {
+            configuration.AddInMemoryCollection(set.Select(s => new KeyValuePair<string, string?>(s.Key.Replace("__", ":", StringComparison.Ordinal), s.Value)));
+        }
+    }
+
+    /// <summary>The command line the app's entry point is run with: its content root and its settings.</summary>
+    internal static string[] AppArguments(string appDirectory, IReadOnlyDictionary<string, string?> settings) =>
+        [$"--contentRoot={appDirectory}", .. settings.Select(s => $"--{s.Key}={s.Value}")];
+
+    /// <summary>
+    /// The app's settings, ranked as under <c>func start</c>: the settings file's values, except those the process's
+    /// environment sets (Core Tools skips them: "Skipping '…' from local settings as it's already defined in current
+    /// environment variables"), then the runner's own <c>--set</c> values on top of both. Pinned by <c>SettingsPrecedenceTests</c>.
+    /// </summary>
+    internal static Dictionary<string, string?> ReadSettings(FunctionHostOptions options)
     {
         var settings = options.SettingsFile is { } file ? LocalSettings.Read(file) : new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in settings.Keys.Where(InEnvironment).ToList())
+        {
+            settings.Remove(key);
+        }
+
         foreach (var (key, value) in options.Settings)
         {
             settings[key.Replace("__", ":", StringComparison.Ordinal)] = value;
+        }
+
+        // As Core Tools does for `func start`: a local run is the Development environment, unless the environment says otherwise.
+        if (!settings.ContainsKey(EnvironmentSetting) && Environment.GetEnvironmentVariable(EnvironmentSetting) is null)
+        {
+            settings[EnvironmentSetting] = "Development";
         }
 
         return settings;
@@ -170,6 +222,8 @@ public sealed class FunctionHost : IAsyncDisposable
             ? int.Parse(configured, CultureInfo.InvariantCulture)
             : DefaultPort;
         builder.WebHost.UseUrls(options.Urls ?? $"http://127.0.0.1:{port}");
+        // The Functions host's own limit on a request body (100 MB, FUNCTIONS_REQUEST_BODY_SIZE_LIMIT); Kestrel's default is 30 MB.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Configuration.AddInMemoryCollection(HostLogLevels(appDirectory));
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Key.StartsWith("Logging:", StringComparison.OrdinalIgnoreCase)));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -187,6 +241,11 @@ public sealed class FunctionHost : IAsyncDisposable
         return levels?.Select(level => new KeyValuePair<string, string?>(
             $"Logging:LogLevel:{(string.Equals(level.Key, "default", StringComparison.OrdinalIgnoreCase) ? "Default" : level.Key)}", level.Value?.ToString())) ?? [];
     }
+
+    // A setting Sec:Key is in the environment as Sec__Key (or Sec:Key); Host:LocalHttpPort is the runner's own, not an app setting.
+    private static bool InEnvironment(string key) =>
+        !string.Equals(key, LocalSettings.LocalHttpPortKey, StringComparison.OrdinalIgnoreCase)
+        && (Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)) is not null || Environment.GetEnvironmentVariable(key) is not null);
 
     private static void CheckBindings(FunctionDefinition function)
     {

@@ -26,6 +26,9 @@ public sealed record BindingMetadata
     /// <summary>HTTP trigger: the route template.</summary>
     public string? Route { get; init; }
 
+    /// <summary>HTTP trigger: the authorization level (<c>Anonymous</c>, <c>Function</c>, <c>Admin</c>).</summary>
+    public string? AuthLevel { get; init; }
+
     /// <summary>HTTP trigger: the methods (all when empty).</summary>
     public string[]? Methods { get; init; }
 

@@ -19,19 +19,28 @@ internal static class HttpTriggers
             p.ParameterType == typeof(HttpRequest) || p.ParameterType == typeof(CancellationToken)
             || p.ParameterType == typeof(DurableTaskClient) || IsRouteValue(p));
 
-    public static void Map(IEndpointRouteBuilder endpoints, FunctionDefinition function, IServiceProvider appServices, DurableTaskClient client)
+    /// <summary>What host.json says of every HTTP function: <c>extensions.http.routePrefix</c> and <c>functionTimeout</c>.</summary>
+    public sealed record Options(string RoutePrefix, TimeSpan? FunctionTimeout);
+
+    public static void Map(IEndpointRouteBuilder endpoints, FunctionDefinition function, Options options, IServiceProvider appServices, DurableTaskClient client)
     {
-        var trigger = function.Trigger;
-        // As the Functions host does: a function without a route answers at its name.
-        var pattern = "/" + (string.IsNullOrEmpty(trigger.Route) ? function.Name : trigger.Route);
-        var methods = trigger.Methods is { Length: > 0 } m ? m.Select(x => x.ToUpperInvariant()).ToArray() : ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
-        endpoints.MapMethods(pattern, methods, http => InvokeAsync(http, function, appServices, client)).WithDisplayName(function.Name);
+        var route = HostRules.RouteOf(function).Trim('/');
+        var pattern = "/" + (options.RoutePrefix.Length == 0 ? route : $"{options.RoutePrefix}/{route}");
+        endpoints.MapMethods(pattern, HostRules.MethodsOf(function), http => InvokeAsync(http, function, options, appServices, client)).WithDisplayName(function.Name);
     }
 
-    private static async Task InvokeAsync(HttpContext http, FunctionDefinition function, IServiceProvider appServices, DurableTaskClient client)
+    private static async Task InvokeAsync(HttpContext http, FunctionDefinition function, Options options, IServiceProvider appServices, DurableTaskClient client)
     {
         await using var scope = appServices.CreateAsyncScope();
         http.RequestServices = scope.ServiceProvider;
+        // functionTimeout: the invocation's cancellation token is cancelled when the time is up, as the host cancels it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        if (options.FunctionTimeout is { } limit)
+        {
+            timeout.CancelAfter(limit);
+            http.RequestAborted = timeout.Token;
+        }
+
         var result = await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, (ParameterInfo p, out object? value) =>
         {
             value = p.ParameterType == typeof(HttpRequest) ? http.Request

@@ -11,8 +11,9 @@ namespace PepFunctions.LocalRunner;
 /// Each <c>Values</c> entry becomes a configuration key, with <c>__</c> meaning a nested section
 /// (<c>Pipeline__FollowUpInterval</c> is <c>Pipeline:FollowUpInterval</c>), as it does for
 /// environment variables; <c>Host.LocalHttpPort</c> becomes <see cref="LocalHttpPortKey"/>.
-/// The runner hands them to the function app as its command-line configuration, so they rank above the
-/// process's environment variables; settings given to the runner itself (<c>--set Key=Value</c>) override the file.
+/// As with <c>func start</c>, a value the process's environment sets is not taken from the file (the environment wins);
+/// settings given to the runner itself (<c>--set Key=Value</c>) override both. The runner hands the result to the app as
+/// its command-line configuration (<c>FunctionHost.ReadSettings</c>; pinned by <c>SettingsPrecedenceTests</c>).
 /// </remarks>
 public static class LocalSettings
 {

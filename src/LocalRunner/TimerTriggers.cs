@@ -14,6 +14,9 @@ namespace PepFunctions.LocalRunner;
 /// </summary>
 internal sealed partial class TimerTriggers(FunctionDefinition function, CronExpression schedule, IServiceProvider appServices, DurableTaskClient client, ILogger logger)
 {
+    /// <summary>host.json's <c>functionTimeout</c>: a run's cancellation token is cancelled when it is up.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     public static void Check(FunctionDefinition function) =>
         FunctionInvoker.CheckBindable(function, p =>
             p.ParameterType == typeof(TimerInfo) || p.ParameterType == typeof(CancellationToken) || p.ParameterType == typeof(DurableTaskClient));
@@ -35,24 +38,61 @@ internal sealed partial class TimerTriggers(FunctionDefinition function, CronExp
         }
     }
 
+    /// <summary>Where the schedule's lease and status are kept; none (no lease, no catch-up) when null.</summary>
+    public TimerStore? Store { get; init; }
+
     public async Task RunAsync(CancellationToken stopping)
     {
+        var first = true;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var holding = Store is null ? stopping : await Store.HoldAsync(function.Name, stopping);
+                await RunHoldingAsync(holding, first, stopping);
+                first = false;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or IOException or AggregateException or OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Timer {Function}: its lease or status cannot be reached in storage; trying again", function.Name);
+                await Task.Delay(TimeSpan.FromSeconds(5), stopping).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Runs the schedule while this process holds its lease (<paramref name="holding"/>).</summary>
+    private async Task RunHoldingAsync(CancellationToken holding, bool first, CancellationToken stopping)
+    {
         var last = DateTime.UtcNow;
-        if (function.Trigger.RunOnStartup)
+        var status = Store is null ? null : await Store.ReadStatusAsync(function.Name, holding);
+        if (status is { } missed && missed.Next < last)
+        {
+            // A run fell due while no process held the schedule: it runs once now, past due.
+            await FireAsync(missed.Next, pastDue: true, stopping, missed);
+        }
+        else if (first && function.Trigger.RunOnStartup)
         {
             await FireAsync(last, pastDue: false, stopping);
         }
+        else if (Store is not null && status is null)
+        {
+            await Store.WriteStatusAsync(function.Name, Status(last, DateTime.MinValue), holding);
+        }
 
-        while (!stopping.IsCancellationRequested)
+        while (!holding.IsCancellationRequested)
         {
             var next = schedule.GetNextOccurrence(last, TimeZoneInfo.Utc) ?? DateTime.MaxValue;
             var wait = next - DateTime.UtcNow;
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, stopping).ContinueWith(static _ => { }, TaskScheduler.Default);
+                await Task.Delay(wait, holding).ContinueWith(static _ => { }, TaskScheduler.Default);
             }
 
-            if (stopping.IsCancellationRequested)
+            if (holding.IsCancellationRequested)
             {
                 return;
             }
@@ -62,19 +102,31 @@ internal sealed partial class TimerTriggers(FunctionDefinition function, CronExp
         }
     }
 
-    private async Task FireAsync(DateTime due, bool pastDue, CancellationToken stopping)
+    private ScheduleStatus Status(DateTime from, DateTime last) =>
+        new() { Last = last, Next = schedule.GetNextOccurrence(from, TimeZoneInfo.Utc) ?? DateTime.MaxValue, LastUpdated = DateTime.UtcNow };
+
+    private async Task FireAsync(DateTime due, bool pastDue, CancellationToken stopping, ScheduleStatus? stored = null)
     {
-        var timer = new TimerInfo
+        var now = Status(DateTime.UtcNow > due ? DateTime.UtcNow : due, due);
+        var timer = new TimerInfo { IsPastDue = pastDue, ScheduleStatus = stored ?? now };
+        if (Store is not null)
         {
-            IsPastDue = pastDue,
-            ScheduleStatus = new ScheduleStatus { Last = due, Next = schedule.GetNextOccurrence(due, TimeZoneInfo.Utc) ?? DateTime.MaxValue, LastUpdated = DateTime.UtcNow },
-        };
+            // Recorded before the run, as the host's monitor records it: a crash during the run does not make it past due again.
+            await Store.WriteStatusAsync(function.Name, now, stopping);
+        }
+
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        if (Timeout is { } limit)
+        {
+            run.CancelAfter(limit);
+        }
+
         try
         {
             await using var scope = appServices.CreateAsyncScope();
             await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, (ParameterInfo p, out object? value) =>
             {
-                value = p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? stopping : client;
+                value = p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? run.Token : client;
                 return true;
             });
         }

@@ -44,6 +44,23 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         Assert.Contains(declared.Values, f => f.Trigger == "activityTrigger");
     }
 
+    /// <summary>
+    /// The Functions host refuses a function whose route starts with <c>admin</c> or <c>runtime</c> (its own APIs;
+    /// Azure/azure-functions-host <c>ScriptHost.ValidateHttpFunction</c>), so none may be published.
+    /// </summary>
+    [Fact]
+    public void FunctionsMetadata_HttpRoutes_NoneBeginsWithAdminOrRuntime()
+    {
+        var routes = ReadJson("functions.metadata").AsArray()
+            .SelectMany(e => e!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "httpTrigger")
+                .Select(b => (b!["route"]?.GetValue<string>() ?? e["name"]!.GetValue<string>()).Trim('/')))
+            .ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.DoesNotContain(routes, r => r.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || r.StartsWith("runtime", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("kelola/notifikasi", routes);
+    }
+
     [Fact]
     public void WorkerConfig_Language_IsDotnetIsolated()
     {

@@ -9,7 +9,7 @@ namespace PepFunctions.App.Cases;
 /// 400 that names its field (model binding would answer a bare 400).
 /// </summary>
 /// <remarks>
-/// Every body is bounded before it is bound: at most <see cref="MaxBodyBytes"/> (413 beyond), every string at most
+/// The body must be declared as JSON (415 otherwise). Every body is bounded before it is bound: at most <see cref="MaxBodyBytes"/> (413 beyond), every string at most
 /// <see cref="MaxStringLength"/> characters and every list at most <see cref="MaxListItems"/> items (400 naming each
 /// field that is over, all at once). The services' own rules come on top, with tighter limits where a field needs them.
 /// </remarks>
@@ -25,11 +25,18 @@ internal static class JsonBody
     public const int MaxListItems = 100;
 
     /// <exception cref="PayloadTooLargeException">The body is over <see cref="MaxBodyBytes"/>.</exception>
-    /// <exception cref="RequestValidationException">No body, a value of the wrong type or an unknown name, or a string or list over its limit.</exception>
+    /// <exception cref="UnsupportedMediaTypeException">The body is not declared as JSON (<c>application/json</c>).</exception>
+    /// <exception cref="RequestValidationException">No body, a body that cannot be read, a value of the wrong type or an unknown name, or a string or list over its limit.</exception>
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var body = await ReadBoundedAsync(request, cancellationToken);
+        RequestBody.RequireJson(request, MaxBodyBytes);
+        var body = await RequestBody.ReadAsync(request, "body", () => ReadBoundedAsync(request, cancellationToken));
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new RequestValidationException("body", "The body is not valid UTF-8 text.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using PepFunctions.App.Http;
 
 namespace PepFunctions.App.Files;
@@ -10,6 +11,9 @@ namespace PepFunctions.App.Files;
 /// <param name="OpenReadStream">Opens the content.</param>
 public sealed record FileUpload(string? FileName, string? DeclaredContentType, long Length, Func<Stream> OpenReadStream)
 {
+    /// <summary>What a multipart body may hold beyond the file itself: boundaries, part headers, small fields.</summary>
+    public const int FormOverheadBytes = 64 * 1024;
+
     /// <summary>The multipart field an API request carries the file in.</summary>
     public const string Field = "file";
 
@@ -25,7 +29,7 @@ public sealed record FileUpload(string? FileName, string? DeclaredContentType, l
     /// <summary>
     /// Runs <paramref name="save"/> with the upload in the multipart field <c>file</c> of <paramref name="request"/>:
     /// 415 when the request is not <c>multipart/form-data</c> (as form binding answered), 400 naming the field when
-    /// the field is missing or the body cannot be read.
+    /// the field is missing or the body cannot be read, 413 (before reading) for a body over the upload limit.
     /// </summary>
     public static async Task<IResult> SaveRequiredAsync(
         HttpRequest request, string what, Func<FileUpload, Task<IResult>> save, CancellationToken cancellationToken)
@@ -36,15 +40,10 @@ public sealed record FileUpload(string? FileName, string? DeclaredContentType, l
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new RequestValidationException(Field, $"The multipart body cannot be read: {ex.Message}");
-        }
+        // The file's limit plus room for the form's own parts: a larger body is 413 before a byte of it is read.
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
+        RequestBody.Limit(request, limit);
+        var form = await RequestBody.ReadAsync(request, Field, () => request.ReadFormAsync(cancellationToken));
 
         return await save(Required(form.Files.GetFile(Field), what));
     }
@@ -55,6 +54,18 @@ public sealed record FileUpload(string? FileName, string? DeclaredContentType, l
 /// <param name="ContentType">The content type it was stored with.</param>
 public sealed record StoredFile(Stream Content, string ContentType)
 {
-    /// <summary>The file as an HTTP response with its content type.</summary>
-    public FileStreamHttpResult ToResult() => TypedResults.Stream(Content, ContentType);
+    /// <summary>
+    /// The file as an HTTP response with its content type, as a download (<c>Content-Disposition: attachment</c>, an
+    /// opaque name): a browser saves it rather than showing it in the app's origin.
+    /// </summary>
+    public FileStreamHttpResult ToResult() => TypedResults.Stream(Content, ContentType, fileDownloadName: "file" + Extension(ContentType));
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "application/pdf" => ".pdf",
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "image/webp" => ".webp",
+        _ => "",
+    };
 }

@@ -28,7 +28,13 @@ public sealed partial class OpenApiFunctions
     [Function("GetOpenApiDocument")]
     public IActionResult Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/v1.json")] HttpRequest request) =>
-        TypedResults.Text(Document.Value, "application/json").ToActionResult();
+        Answer(request).ToActionResult();
+
+    private static IResult Answer(HttpRequest request)
+    {
+        Hosting.SecurityHeaders.ForApi(request.HttpContext);
+        return TypedResults.Text(Document.Value, "application/json");
+    }
 
     /// <summary>Builds the document for the HTTP functions of <paramref name="assembly"/>.</summary>
     internal static JsonObject Build(Assembly assembly)

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Http;
@@ -29,6 +30,9 @@ internal sealed class PayloadTooLargeException(long limitBytes)
     public long LimitBytes { get; } = limitBytes;
 }
 
+/// <summary>The request's body is not of a content type the route reads (415); nothing was read or stored.</summary>
+internal sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+
 /// <summary>
 /// Turns the app services' exceptions into ProblemDetails: 400 naming the fields, 403, 404, 409. <see cref="StaffApi"/>
 /// answers them for the JSON API; forms catch the same exceptions and show them next to the fields.
@@ -43,6 +47,25 @@ internal static class ServiceErrors
         NotFoundException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         ConflictException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
         PayloadTooLargeException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large"),
+        UnsupportedMediaTypeException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type"),
+        RpcException rpc => DurableClientProblem(rpc),
+        BadHttpRequestException bad => TypedResults.Problem(
+            $"The request cannot be read: {bad.Message}", statusCode: bad.StatusCode, title: "Bad request"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// What the isolated worker's durable client throws when the Durable Functions client refuses (Azure/azure-functions-durable-extension
+    /// <c>DurableClient</c> through its gRPC endpoint): the instance does not exist (404), its state does not allow the
+    /// operation or an instance with that id is running (409). Unavailable is an outage (<see cref="StorageOutage"/>); anything else is a bug.
+    /// </summary>
+    private static IResult? DurableClientProblem(RpcException rpc) => rpc.StatusCode switch
+    {
+        StatusCode.NotFound => TypedResults.Problem(
+            "The orchestration instance does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Instance not found"),
+        StatusCode.FailedPrecondition or StatusCode.AlreadyExists => TypedResults.Problem(
+            $"The orchestration instance's state does not allow this now; nothing was changed. ({rpc.Status.Detail})",
+            statusCode: StatusCodes.Status409Conflict, title: "The instance's state does not allow this"),
         _ => null,
     };
 }

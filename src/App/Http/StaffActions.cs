@@ -29,8 +29,10 @@ public sealed class StaffAction<TBody>(StaffApi api, ActionLog log, HttpRequest 
         string scope, Func<StaffMember, TBody, string, CancellationToken, Task<TResult>> action, Func<TResult, IResult> answer)
         => api.RunAsync(request, async (staff, cancellationToken) =>
         {
-            // The key first: without a header it is a hash of the body, which it reads with buffering.
-            var key = await IdempotencyKeys.ForAsync(request, staff, cancellationToken);
+            // The body's type and size before anything reads it (415, 413); then the key: without a header it is a hash of
+            // the body, which it reads with buffering, so a body that cannot be read is answered there (400).
+            RequestBody.RequireJson(request, JsonBody.MaxBodyBytes);
+            var key = await RequestBody.ReadAsync(request, "body", () => IdempotencyKeys.ForAsync(request, staff, cancellationToken));
             var body = await JsonBody.ReadAsync<TBody>(request, cancellationToken);
             return answer(await log.RunOnceAsync(CaseOffices.ActionScope(scope), key, () => action(staff, body, key, cancellationToken), cancellationToken));
         });

@@ -9,7 +9,7 @@ namespace PepFunctions.App.Http;
 /// What every JSON API function does around its own work, in the function itself so that the Functions host and
 /// the local runner run it alike: sign-in (the staff cookie, or the platform's principal in Azure), 401 for a
 /// visitor who is not signed in, the services' exceptions as ProblemDetails (400 naming the fields, 403, 404, 409), and a
-/// storage outage as 503 with <c>Retry-After</c> (<see cref="StorageOutage"/>).
+/// storage outage as 503 with <c>Retry-After</c> (<see cref="StorageOutage"/>); and the API's security headers (<see cref="Hosting.SecurityHeaders"/>).
 /// </summary>
 /// <remarks>
 /// The work returns an ASP.NET Core <see cref="IResult"/> (<c>TypedResults</c>), which the function answers as an
@@ -36,6 +36,8 @@ public sealed class StaffApi
     /// <summary>Runs <paramref name="work"/> without sign-in (health, the sign-in itself), with the same error answers.</summary>
     public async Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> work)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        Hosting.SecurityHeaders.ForApi(request.HttpContext);
         try
         {
             return (await work(request.HttpContext.RequestAborted)).ToActionResult();

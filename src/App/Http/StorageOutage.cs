@@ -26,8 +26,12 @@ public static class StorageOutage
 
     private static bool IsTransient(Exception exception, int depth) => depth < 8 && exception switch
     {
+        // The request's own body failing to arrive (an IOException too) is the client's, not storage's.
+        BadHttpRequestException => false,
         RequestFailedException failed when failed.Status == 0 || failed.Status >= 500 => true,
         HttpRequestException or TimeoutException or OperationCanceledException => true,
+        // The durable client's gRPC endpoint (the Functions host) cannot be reached or did not answer in time.
+        Grpc.Core.RpcException rpc => rpc.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded,
         System.Net.Sockets.SocketException or IOException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0
             && aggregate.InnerExceptions.All(inner => IsTransient(inner, depth + 1)),

@@ -1,19 +1,16 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Http;
-using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace PepFunctions.App.Instances;
 
 /// <summary>Inspects and controls any orchestration instance, for administrators: <c>/api/instances</c>.</summary>
 /// <remarks>
 /// <para>Every function here needs a signed-in <c>Administrator</c> (401 when nobody is signed in, 403 for other roles).
-/// Every use on one case's pipeline is written to that case's timeline with the administrator's username before it is
-/// done (<see cref="PipelineControl"/>); a listing is logged.</para>
+/// Every use on one case's pipeline is written to that case's timeline with the administrator's username once the client
+/// has accepted it (a refused one is not written; <see cref="PipelineControl"/>); a listing is logged.</para>
 /// <para>
 /// Durable Task has no dead-letter store. An activity that throws is retried by its retry policy; when the retries are
 /// used up the exception reaches the orchestration, and one that keeps failing makes its orchestration fail. The
@@ -22,7 +19,7 @@ namespace PepFunctions.App.Instances;
 /// operator starts the work again (for a case, its staff action) or purges the failed instance.
 /// </para>
 /// </remarks>
-public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions<HttpJsonOptions> json, ILogger<InstancesFunctions> logger)
+public sealed class InstancesFunctions(StaffApi api, CaseService cases, ILogger<InstancesFunctions> logger)
 {
     /// <summary>The path of an instance's status, as returned in <c>Location</c> headers.</summary>
     public static string StatusPath(string instanceId) => $"/api/instances/{Uri.EscapeDataString(instanceId)}";
@@ -97,7 +94,7 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/terminate")] HttpRequest request,
         string instanceId,
         [DurableClient] DurableTaskClient client) =>
-        ControlAsync(request, instanceId, client, PipelineControl.Terminated, (reason, ct) => client.TerminateInstanceAsync(instanceId, reason, ct));
+        ControlAsync(request, instanceId, client, PipelineControl.Terminated, Running, (reason, ct) => client.TerminateInstanceAsync(instanceId, reason, ct));
 
     /// <summary>Pauses a running instance; events sent meanwhile wait for its resumption.</summary>
     [Function("SuspendInstance")]
@@ -105,7 +102,7 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/suspend")] HttpRequest request,
         string instanceId,
         [DurableClient] DurableTaskClient client) =>
-        ControlAsync(request, instanceId, client, PipelineControl.Suspended, (reason, ct) => client.SuspendInstanceAsync(instanceId, reason, ct));
+        ControlAsync(request, instanceId, client, PipelineControl.Suspended, Suspendable, (reason, ct) => client.SuspendInstanceAsync(instanceId, reason, ct));
 
     /// <summary>Resumes a suspended instance.</summary>
     [Function("ResumeInstance")]
@@ -113,7 +110,7 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/resume")] HttpRequest request,
         string instanceId,
         [DurableClient] DurableTaskClient client) =>
-        ControlAsync(request, instanceId, client, PipelineControl.Resumed, (reason, ct) => client.ResumeInstanceAsync(instanceId, reason, ct));
+        ControlAsync(request, instanceId, client, PipelineControl.Resumed, [OrchestrationRuntimeStatus.Suspended], (reason, ct) => client.ResumeInstanceAsync(instanceId, reason, ct));
 
     /// <summary>Deletes an ended instance and its history; 409 while it runs, 404 when there is nothing to purge.</summary>
     [Function("PurgeInstance")]
@@ -139,8 +136,16 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions
             return purged.PurgedInstanceCount > 0 ? TypedResults.NoContent() : NotFound(instanceId);
         });
 
+    // The states in which the Durable Functions client accepts each operation (its DurableClient: IsOrchestrationRunning,
+    // IsOrchestrationSuspendable, IsOrchestrationSuspended); in any other it throws (an RpcException in the isolated worker).
+    private static readonly OrchestrationRuntimeStatus[] Running =
+        [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended, OrchestrationRuntimeStatus.Pending];
+
+    private static readonly OrchestrationRuntimeStatus[] Suspendable = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending];
+
     private Task<IActionResult> ControlAsync(
-        HttpRequest request, string instanceId, DurableTaskClient client, PipelineControl control, Func<string?, CancellationToken, Task> send) =>
+        HttpRequest request, string instanceId, DurableTaskClient client, PipelineControl control,
+        IReadOnlyCollection<OrchestrationRuntimeStatus> allowed, Func<string?, CancellationToken, Task> send) =>
         api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
         {
             var body = await ReadReasonAsync(request, cancellationToken);
@@ -150,35 +155,22 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, IOptions
                 return NotFound(instanceId);
             }
 
-            if (instance.IsCompleted)
+            if (!allowed.Contains(instance.RuntimeStatus))
             {
-                return Conflict(instanceId, $"Orchestration instance '{instanceId}' has ended ({instance.RuntimeStatus}); nothing was sent.");
+                return Conflict(instanceId, $"Orchestration instance '{instanceId}' is {instance.RuntimeStatus}; it can be {control} only when " +
+                    $"{string.Join(" or ", allowed)}. Nothing was sent.");
             }
 
-            await cases.AuditControlAsync(admin, instanceId, control, cancellationToken);
+            // Sent first, recorded once sent: the client refuses (RpcException, answered 404 or 409 by StaffApi) a state
+            // that changed since the read above, and an action that was refused must not be on the case's timeline.
             await send(body?.Reason, cancellationToken);
+            await cases.AuditControlAsync(admin, instanceId, control, cancellationToken);
             return TypedResults.Accepted(StatusPath(instanceId));
         });
 
-    // The body is optional: no body (or an empty one) means no reason.
-    private async Task<ReasonRequest?> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<ReasonRequest>(text, json.Value.SerializerOptions);
-        }
-        catch (JsonException)
-        {
-            throw new RequestValidationException("reason", "The body must be a JSON object such as {\"reason\": \"…\"}.");
-        }
-    }
+    // The body is optional: no body means no reason; a body is JSON like any other (415, 413, 400 as JsonBody answers).
+    private static async Task<ReasonRequest?> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        RequestBody.HasBody(request) ? await JsonBody.ReadAsync<ReasonRequest>(request, cancellationToken) : null;
 
     private static IResult NotFound(string instanceId) => TypedResults.Problem(
         $"Orchestration instance '{instanceId}' does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Instance not found");

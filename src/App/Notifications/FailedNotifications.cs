@@ -7,7 +7,7 @@ namespace PepFunctions.App.Notifications;
 /// <summary>
 /// The notifications the sender gave up on, for administrators: each with why its last try failed, and a retry that
 /// puts it back for the sender's next run. The <c>/api/admin/notifications</c> functions and the
-/// <c>/admin/notifikasi</c> page call it.
+/// <c>/kelola/notifikasi</c> page call it.
 /// </summary>
 /// <remarks>
 /// <para>Only an <see cref="StaffRole.Administrator"/> may list or retry (<see cref="ForbiddenException"/> otherwise).</para>

@@ -6,7 +6,7 @@ namespace PepFunctions.App.Notifications;
 
 /// <summary>
 /// The notifications the sender gave up on, and retrying one: <c>/api/admin/notifications</c>, for administrators (401
-/// when nobody is signed in, 403 for other roles). The page <c>/admin/notifikasi</c> does the same for a browser.
+/// when nobody is signed in, 403 for other roles). The page <c>/kelola/notifikasi</c> does the same for a browser.
 /// </summary>
 public sealed class FailedNotificationsFunctions(StaffApi api, FailedNotifications failed)
 {

@@ -17,7 +17,7 @@ namespace PepFunctions.App.Notifications;
 /// A send that fails is retried by a later run after <see cref="RetryDelay"/>; after <see cref="NotificationOptions.MaxAttempts"/>
 /// tries the notification is given up: it stays in the outbox marked failed, and the warning
 /// "Notification gave up {NotificationId}" is logged (an alert watches for it); an administrator sees it, with its last error, on
-/// <c>/admin/notifikasi</c> and can queue it again (<see cref="FailedNotifications"/>). One bad notification never stops the others.
+/// <c>/kelola/notifikasi</c> and can queue it again (<see cref="FailedNotifications"/>). One bad notification never stops the others.
 /// </para>
 /// </remarks>
 public sealed class NotificationDelivery(

@@ -64,6 +64,7 @@ internal static class StaffHosting
                 o.Cookie.Name = "pep.staff";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = Hosting.SecurityHeaders.IsLocalRun(builder.Configuration) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.LoginPath = SignInPath;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);

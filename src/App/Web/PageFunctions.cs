@@ -76,10 +76,10 @@ public sealed class PageFunctions(StaffPages pages)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifikasi")] HttpRequest request) =>
         pages.RunAsync(request);
 
-    /// <summary><c>/admin/notifikasi</c>: the notifications the sender gave up on, and retrying one (administrators).</summary>
+    /// <summary><c>/kelola/notifikasi</c>: the notifications the sender gave up on, and retrying one (administrators).</summary>
     [Function("PageFailedNotifications")]
     public Task<IActionResult> FailedNotificationsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "admin/notifikasi")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "kelola/notifikasi")] HttpRequest request) =>
         pages.RunAsync(request);
 
     /// <summary>

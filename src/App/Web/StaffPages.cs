@@ -54,6 +54,7 @@ public sealed class StaffPages
         }
 
         var app = new ApplicationBuilder(services);
+        app.Use(static (http, next) => { Hosting.SecurityHeaders.ForPage(http); return next(http); });
         app.UsePageLocalization();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.Use(AnswerStorageOutageAsync);

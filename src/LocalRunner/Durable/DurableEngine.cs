@@ -40,7 +40,8 @@ internal sealed class DurableEngine : IAsyncDisposable
         var service = new AzureStorageOrchestrationService(settings.ToServiceSettings(connectionString, loggerFactory));
         await service.CreateIfNotExistsAsync();
 
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = PayloadConverter.Instance }, loggerFactory);
+        var converter = PayloadConverter.For(appServices);
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = converter }, loggerFactory);
         var orchestrations = new FunctionRegistry<TaskOrchestration>();
         var activities = new FunctionRegistry<TaskActivity>();
         foreach (var function in functions)
@@ -49,7 +50,7 @@ internal sealed class DurableEngine : IAsyncDisposable
             {
                 case "orchestrationtrigger":
                     orchestrations.Add(new NamedCreator<TaskOrchestration>(function.Name,
-                        () => shims.CreateOrchestration(function.Name, new FunctionOrchestrator(function, appServices), parent: null)));
+                        () => shims.CreateOrchestration(function.Name, new FunctionOrchestrator(function, appServices, converter), parent: null)));
                     break;
                 case "activitytrigger":
                     activities.Add(new NamedCreator<TaskActivity>(function.Name,
@@ -60,7 +61,7 @@ internal sealed class DurableEngine : IAsyncDisposable
 
         var worker = new TaskHubWorker(service, orchestrations, activities, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         await worker.StartAsync();
-        return new DurableEngine(service, worker, new EngineClient(settings.HubName, service, loggerFactory), orchestrations, activities);
+        return new DurableEngine(service, worker, new EngineClient(settings.HubName, service, converter, loggerFactory), orchestrations, activities);
     }
 
     public async ValueTask DisposeAsync()

@@ -31,6 +31,9 @@ public sealed record DurableSettings
         ExtendedSessionsEnabled = ExtendedSessionsEnabled,
         MaxConcurrentTaskActivityWorkItems = MaxConcurrentActivityFunctions,
         MaxConcurrentTaskOrchestrationWorkItems = MaxConcurrentOrchestratorFunctions,
+        // Durable Functions turns this on (AzureStorageDurabilityProviderFactory): a start for an id that is running
+        // throws instead of being dropped silently.
+        ThrowExceptionOnInvalidDedupeStatus = true,
         WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}{(workerName.Length == 0 ? "" : "-" + workerName)}",
         LoggerFactory = loggerFactory,
     };

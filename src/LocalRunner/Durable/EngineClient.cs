@@ -17,7 +17,13 @@ namespace PepFunctions.LocalRunner.Durable;
 /// API over the Durable Task Framework's <see cref="TaskHubClient"/> and the Azure Storage provider (no served
 /// package offers one). Inputs and payloads are written with the SDK's converter, which the shims read.
 /// </summary>
-internal sealed class EngineClient(string hubName, AzureStorageOrchestrationService service, ILoggerFactory loggerFactory) : DurableTaskClient(hubName)
+/// <remarks>
+/// It keeps the Durable Functions client's rules (<see cref="ClientRules"/>): an operation on an instance that does
+/// not exist, or whose state does not allow it, throws the <see cref="Grpc.Core.RpcException"/> the isolated worker's
+/// client throws in Azure, and a start for an id that is running is refused (the provider's
+/// <c>ThrowExceptionOnInvalidDedupeStatus</c>, which Durable Functions turns on). Pinned by <c>EngineClientContractTests</c>.
+/// </remarks>
+internal sealed class EngineClient(string hubName, AzureStorageOrchestrationService service, DataConverter converter, ILoggerFactory loggerFactory) : DurableTaskClient(hubName)
 {
     private static readonly CoreStatus[] ActiveStatuses = [CoreStatus.Pending, CoreStatus.Running, CoreStatus.ContinuedAsNew, CoreStatus.Suspended];
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -25,8 +31,8 @@ internal sealed class EngineClient(string hubName, AzureStorageOrchestrationServ
         .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(HistoryEvent)))
         .ToDictionary(t => ((HistoryEvent)RuntimeHelpers.GetUninitializedObject(t)).EventType);
 
-    private readonly DataConverter _converter = PayloadConverter.Instance;
-    private readonly TaskHubClient _client = new(service, new DataConverterBridge(PayloadConverter.Instance), loggerFactory);
+    private readonly DataConverter _converter = converter;
+    private readonly TaskHubClient _client = new(service, new DataConverterBridge(converter), loggerFactory);
 
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
@@ -40,33 +46,33 @@ internal sealed class EngineClient(string hubName, AzureStorageOrchestrationServ
                 : await _client.CreateOrchestrationInstanceAsync(orchestratorName.Name, options?.Version ?? "", instanceId, input, tags, ActiveStatuses);
             return instance.InstanceId;
         }
-        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException ex)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
-            throw new InvalidOperationException($"An orchestration with instance ID '{instanceId}' is already running.", ex);
+            throw ClientRules.AlreadyExists(instanceId);
         }
     }
 
     public override async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
     {
-        await RequireAsync(instanceId);
+        await RequireAsync(instanceId, ClientRules.Running, $"raise event {eventName} for");
         await _client.RaiseEventAsync(new OrchestrationInstance { InstanceId = instanceId }, eventName, eventPayload!);
     }
 
     public override async Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
     {
-        await RequireAsync(instanceId);
+        await RequireAsync(instanceId, ClientRules.Running, "terminate");
         await _client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, options?.Output is { } output ? _converter.Serialize(output) : null!);
     }
 
     public override async Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default)
     {
-        await RequireAsync(instanceId);
+        await RequireAsync(instanceId, ClientRules.Suspendable, "suspend");
         await _client.SuspendInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason);
     }
 
     public override async Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default)
     {
-        await RequireAsync(instanceId);
+        await RequireAsync(instanceId, ClientRules.Resumable, "resume");
         await _client.ResumeInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason);
     }
 
@@ -146,7 +152,16 @@ internal sealed class EngineClient(string hubName, AzureStorageOrchestrationServ
 
     private async Task<OrchestrationState> RequireAsync(string instanceId) =>
         (await service.GetOrchestrationStateAsync(instanceId, allExecutions: false)).FirstOrDefault(s => s is not null)
-        ?? throw new InvalidOperationException($"No orchestration with instance ID '{instanceId}' was found.");
+        ?? throw ClientRules.NotFound(instanceId);
+
+    private async Task RequireAsync(string instanceId, IReadOnlySet<CoreStatus> allowed, string operation)
+    {
+        var state = await RequireAsync(instanceId);
+        if (!allowed.Contains(state.OrchestrationStatus))
+        {
+            throw ClientRules.WrongState(operation, instanceId, state.OrchestrationStatus);
+        }
+    }
 
     private OrchestrationMetadata ToMetadata(OrchestrationState state, bool withData) => new(state.Name, state.OrchestrationInstance.InstanceId)
     {

@@ -15,7 +15,7 @@ namespace PepFunctions.LocalRunner.Durable;
 /// Functions; the shim would only hand back the type it deserialized, so the input is kept as JSON and the context
 /// passed to the function (<see cref="FunctionOrchestrationContext"/>) deserializes it on request.
 /// </remarks>
-internal sealed class FunctionOrchestrator(FunctionDefinition function, IServiceProvider appServices) : ITaskOrchestrator
+internal sealed class FunctionOrchestrator(FunctionDefinition function, IServiceProvider appServices, DataConverter converter) : ITaskOrchestrator
 {
     public Type InputType => typeof(JsonElement);
 
@@ -26,7 +26,7 @@ internal sealed class FunctionOrchestrator(FunctionDefinition function, IService
 
     public Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
     {
-        var wrapped = new FunctionOrchestrationContext(context, input as JsonElement?);
+        var wrapped = new FunctionOrchestrationContext(context, input as JsonElement?, converter);
         return FunctionInvoker.InvokeAsync(function, appServices, (ParameterInfo _, out object? value) =>
         {
             value = wrapped;
@@ -36,7 +36,7 @@ internal sealed class FunctionOrchestrator(FunctionDefinition function, IService
 }
 
 /// <summary>The shim's orchestration context, with <see cref="GetInput{T}"/> deserializing the kept JSON input.</summary>
-internal sealed class FunctionOrchestrationContext(TaskOrchestrationContext inner, JsonElement? input) : TaskOrchestrationContext
+internal sealed class FunctionOrchestrationContext(TaskOrchestrationContext inner, JsonElement? input, DataConverter converter) : TaskOrchestrationContext
 {
     public override TaskName Name => inner.Name;
 
@@ -58,7 +58,7 @@ internal sealed class FunctionOrchestrationContext(TaskOrchestrationContext inne
 
     protected override ILoggerFactory LoggerFactory => inner.ReplaySafeLoggerFactory;
 
-    public override T GetInput<T>() => input is { } json ? PayloadConverter.Instance.Deserialize<T>(json.GetRawText())! : default!;
+    public override T GetInput<T>() => input is { } json ? converter.Deserialize<T>(json.GetRawText())! : default!;
 
     public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null) =>
         inner.CallActivityAsync<TResult>(name, input, options);

@@ -169,6 +169,35 @@ public sealed class InstancesApiTests(CaseApp app) : IClassFixture<CaseApp>
         Assert.DoesNotContain("Maria", timeline.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The Durable Functions client resumes only a suspended instance and suspends only a running one
+    /// (Azure/azure-functions-durable-extension <c>DurableClient.ResumeAsync</c> / <c>SuspendAsync</c>); refused, nothing
+    /// is sent and nothing is written to the case's timeline.
+    /// </summary>
+    [Fact]
+    public async Task ResumeRunningAndSuspendSuspended_WaitingCase_Return409AndWriteNoTimelineEntry()
+    {
+        var admin = await app.SignInAsync("admin");
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var caseId = await WaitingCaseAsync();
+
+        using var resume = await admin.PostAsync($"/api/instances/{caseId}/resume", null);
+        await AssertProblemAsync(resume, HttpStatusCode.Conflict, caseId);
+        using (var suspend = await admin.PostAsync($"/api/instances/{caseId}/suspend", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, suspend.StatusCode);
+        }
+
+        await app.App.WaitForInstanceAsync(caseId, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, "Suspended");
+        using var again = await admin.PostAsync($"/api/instances/{caseId}/suspend", null);
+
+        await AssertProblemAsync(again, HttpStatusCode.Conflict, caseId);
+        var timeline = await lapas.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/timeline");
+        var controls = timeline.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "PipelineControlled")
+            .Select(e => e.GetProperty("detail").GetString()!.Replace("Administrator: ", "", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Suspended"], controls);
+    }
+
     [Fact]
     public async Task Purge_RunningInstance_Returns409AndKeepsIt()
     {

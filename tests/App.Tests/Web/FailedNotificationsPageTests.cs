@@ -8,10 +8,10 @@ using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Web;
 
-/// <summary><c>/admin/notifikasi</c>: the notifications the sender gave up on, with why, and a retry form each (administrators).</summary>
+/// <summary><c>/kelola/notifikasi</c>: the notifications the sender gave up on, with why, and a retry form each (administrators).</summary>
 public sealed class FailedNotificationsPageTests(SenderApp fixture) : IClassFixture<SenderApp>
 {
-    private const string Path = "/admin/notifikasi";
+    private const string Path = "/kelola/notifikasi";
 
     [Fact]
     public async Task Page_GivenUpNotification_ShowsWhyAndWhenInTheAdministratorsZone()

@@ -4,13 +4,13 @@ using PepFunctions.App.Notifications;
 namespace PepFunctions.App.Web.Pages.Admin;
 
 /// <summary>
-/// <c>/admin/notifikasi</c>: the notifications the sender gave up on, each with why and a retry button, for
+/// <c>/kelola/notifikasi</c>: the notifications the sender gave up on, each with why and a retry button, for
 /// administrators (others get 403 from <see cref="FailedNotifications"/>).
 /// </summary>
 internal sealed class FailedNotificationsModel(FailedNotifications failed) : StaffPageModel
 {
     /// <summary>The page's own path, where a retry returns.</summary>
-    public const string Path = "/admin/notifikasi";
+    public const string Path = "/kelola/notifikasi";
 
     /// <summary>The notification a retry form posts.</summary>
     [BindProperty(Name = "id")]
