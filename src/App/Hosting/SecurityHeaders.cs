@@ -4,7 +4,7 @@ namespace PepFunctions.App.Hosting;
 /// The security headers of every answer, set by the functions themselves (so the Functions host and the local runner
 /// send the same): <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: no-referrer</c> everywhere, a
 /// <c>Content-Security-Policy</c> on pages, <c>Cache-Control: no-store</c> on the JSON API and files (they hold
-/// personal data), and <c>Strict-Transport-Security</c> outside local runs.
+/// personal data; the public catalogue sets its own), and <c>Strict-Transport-Security</c> outside local runs.
 /// </summary>
 /// <remarks>
 /// A local run is one whose <c>AZURE_FUNCTIONS_ENVIRONMENT</c> is <c>Development</c>, as Core Tools (<c>func start</c>)
@@ -51,8 +51,9 @@ public static class SecurityHeaders
                 headers.ContentSecurityPolicy = PagePolicy;
                 headers.XFrameOptions = "DENY";
             }
-            else
+            else if (string.IsNullOrEmpty(headers.CacheControl))
             {
+                // An answer that says otherwise (the public catalogue, which holds no personal data) keeps its own.
                 headers.CacheControl = "no-store";
             }
 

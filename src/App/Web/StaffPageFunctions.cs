@@ -6,21 +6,21 @@ namespace PepFunctions.App.Web;
 /// <summary>The staff directory's page routes (administrators and Kanwil coordinators), run by <see cref="StaffPages"/>.</summary>
 public sealed class StaffPageFunctions(StaffPages pages)
 {
-    /// <summary><c>/admin/staf</c>: the staff the signed-in member manages, filtered.</summary>
+    /// <summary><c>/kelola/staf</c>: the staff the signed-in member manages, filtered.</summary>
     [Function("PageStaff")]
     public Task<IActionResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/staf")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kelola/staf")] HttpRequest request) =>
         pages.RunAsync(request);
 
-    /// <summary><c>/admin/staf/ubah</c>: adding a staff member, or (<c>?u=</c>) editing one and reading its history.</summary>
+    /// <summary><c>/kelola/staf/ubah</c>: adding a staff member, or (<c>?u=</c>) editing one and reading its history.</summary>
     [Function("PageStaffEdit")]
     public Task<IActionResult> EditAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "admin/staf/ubah")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "kelola/staf/ubah")] HttpRequest request) =>
         pages.RunAsync(request);
 
-    /// <summary><c>/admin/staf/impor</c>: onboarding an office from a CSV file.</summary>
+    /// <summary><c>/kelola/staf/impor</c>: onboarding an office from a CSV file.</summary>
     [Function("PageStaffImport")]
     public Task<IActionResult> ImportAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "admin/staf/impor")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "kelola/staf/impor")] HttpRequest request) =>
         pages.RunAsync(request);
 }

@@ -69,6 +69,8 @@ public sealed class SecurityHeadersTests(FeatureApp app) : IClassFixture<Feature
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection([new(SecurityHeaders.EnvironmentSetting, environment)]);
+        // The staff sign-in keeps its key ring in Blob Storage; this test reads the cookie options only, so the client is never called.
+        builder.Services.AddSingleton(new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true"));
         builder.AddStaffSignIn();
         using var services = builder.Build();
 

@@ -24,7 +24,7 @@ public sealed class StaffPagesTests(FeatureApp app, ITestOutputHelper output) : 
         using var chromium = SignedIn("admin");
         var driver = chromium.Driver;
 
-        driver.Navigate().GoToUrl(Site + "/admin/staf");
+        driver.Navigate().GoToUrl(Site + "/kelola/staf");
         driver.FindElement(By.Id("add-staff")).Click();
         chromium.WaitUntil(d => d.FindElements(By.Id("Member_Username")).Count > 0, "the add form");
         driver.FindElement(By.Id("Member_Username")).SendKeys(username);
@@ -37,11 +37,11 @@ public sealed class StaffPagesTests(FeatureApp app, ITestOutputHelper output) : 
         Assert.Contains(username, driver.FindElement(By.CssSelector("table.staff")).Text, StringComparison.Ordinal);
         AssertFitsTheScreen(driver, "staff list");
 
-        driver.Navigate().GoToUrl($"{Site}/admin/staf/ubah?u={Uri.EscapeDataString(username)}");
+        driver.Navigate().GoToUrl($"{Site}/kelola/staf/ubah?u={Uri.EscapeDataString(username)}");
         Choose(driver, "Member_OfficeCode", Offices.LpKalabahi);
         driver.FindElement(By.CssSelector("form#staff button[type=submit]")).Click();
         chromium.WaitUntil(d => d.Url.Contains("saved=StaffChanged", StringComparison.Ordinal), "the list after saving");
-        driver.Navigate().GoToUrl($"{Site}/admin/staf/ubah?u={Uri.EscapeDataString(username)}");
+        driver.Navigate().GoToUrl($"{Site}/kelola/staf/ubah?u={Uri.EscapeDataString(username)}");
         var history = driver.FindElements(By.CssSelector("#changes li"));
         Assert.Equal(2, history.Count);
         Assert.Contains("Kalabahi", history[0].Text, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class StaffPagesTests(FeatureApp app, ITestOutputHelper output) : 
         using var chromium = SignedIn("admin");
         var driver = chromium.Driver;
 
-        driver.Navigate().GoToUrl(Site + "/admin/staf/impor");
+        driver.Navigate().GoToUrl(Site + "/kelola/staf/impor");
         driver.FindElement(By.Id("Csv")).SendKeys(file);
         driver.FindElement(By.CssSelector("form#import button[type=submit]")).Click();
         chromium.WaitUntil(d => d.FindElements(By.Id("import-errors")).Count > 0, "the file's errors");

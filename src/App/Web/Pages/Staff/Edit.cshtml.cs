@@ -6,7 +6,7 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Web.Pages.Staff;
 
 /// <summary>
-/// <c>/admin/staf/ubah</c>: adds a staff member, or with <c>?u={username}</c> changes one (the whole record) and shows
+/// <c>/kelola/staf/ubah</c>: adds a staff member, or with <c>?u={username}</c> changes one (the whole record) and shows
 /// administrators the record's history.
 /// </summary>
 internal sealed class EditModel(StaffAdministration administration) : StaffPageModel
@@ -53,7 +53,7 @@ internal sealed class EditModel(StaffAdministration administration) : StaffPageM
         });
         if (saved)
         {
-            return Redirect($"/admin/staf?saved={(IsNew ? "StaffAdded" : "StaffChanged")}");
+            return Redirect($"/kelola/staf?saved={(IsNew ? "StaffAdded" : "StaffChanged")}");
         }
 
         if (!IsNew)

@@ -5,7 +5,7 @@ using PepFunctions.Domain;
 
 namespace PepFunctions.App.Web.Pages.Staff;
 
-/// <summary><c>/admin/staf/impor</c>: onboards an office from a CSV file, all lines or none, with an error per bad line.</summary>
+/// <summary><c>/kelola/staf/impor</c>: onboards an office from a CSV file, all lines or none, with an error per bad line.</summary>
 internal sealed class ImportModel(StaffAdministration administration) : StaffPageModel
 {
     /// <summary>The largest file accepted (50 lines fit easily).</summary>
@@ -37,7 +37,7 @@ internal sealed class ImportModel(StaffAdministration administration) : StaffPag
         try
         {
             await administration.ImportAsync(Staff, csv, cancellationToken);
-            return Redirect("/admin/staf?saved=StaffImported");
+            return Redirect("/kelola/staf?saved=StaffImported");
         }
         catch (RequestValidationException invalid)
         {

@@ -4,7 +4,7 @@ using PepFunctions.Domain;
 
 namespace PepFunctions.App.Web.Pages.Staff;
 
-/// <summary><c>/admin/staf</c>: the staff the signed-in administrator or Kanwil coordinator manages, filtered by office, role and state.</summary>
+/// <summary><c>/kelola/staf</c>: the staff the signed-in administrator or Kanwil coordinator manages, filtered by office, role and state.</summary>
 internal sealed class IndexModel(StaffAdministration administration) : StaffPageModel
 {
     [BindProperty(SupportsGet = true)]
