@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PepFunctions.App.Http;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Cases;
@@ -70,6 +71,12 @@ public sealed partial class CaseService
             ? record.OfficeCode
             : Offices.BapasFor(record.OfficeCode)?.Code ?? record.OfficeCode;
         CaseRequestRules.CheckMentor(directory, request.Mentor, bapas, "mentor");
+        if (!retry && directory.Find(request.Mentor?.Trim() ?? "")?.Role == StaffRole.PokmasMentor
+            && !CaseConsents.Covers(record.ConsentJson, ConsentPurpose.ShareWithMentors))
+        {
+            throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors);
+        }
+
         if (!retry)
         {
             await RequireRunningAsync(client, caseId, cancellationToken);

@@ -133,7 +133,7 @@ public sealed class RetryTests(CaseApp app) : IClassFixture<CaseApp>
         Assert.Equal(HttpStatusCode.Conflict, second.Status);
         Assert.Contains($"WBP/{suffix}/77", second.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Maria", second.Body, StringComparison.Ordinal);
-        var record = await app.RecordAsync(CaseIds.For(Offices.LppKupang, $"WBP/{suffix}/77"));
+        var record = await app.RecordAsync(TestCaseIds.For(Offices.LppKupang, $"WBP/{suffix}/77"));
         Assert.Equal(($"WBP/{suffix}/77", "Maria, \"Ina\" Bui"), (record!.GetString("RegistrationNumber"), record.GetString("FullName")));
     }
 
@@ -245,7 +245,7 @@ public sealed class RetryTests(CaseApp app) : IClassFixture<CaseApp>
             // Enrolment cut off at write n: a record left without its pipeline is started by the repair.
             var enrolment = JsonSerializer.Deserialize<Enrollment>(JsonSerializer.Serialize(CaseApp.Enrollment()), JsonOptions)!;
             var enrolFailed = await Record.ExceptionAsync(() => Faulty(n).Service.EnrolAsync(officer, enrolment, $"repair-enrol-{n}", client, CancellationToken.None));
-            var caseId = CaseIds.For(Offices.LppKupang, enrolment.RegistrationNumber);
+            var caseId = TestCaseIds.For(Offices.LppKupang, enrolment.RegistrationNumber);
             if (await app.RecordAsync(caseId) is null)
             {
                 await healthy.EnrolAsync(officer, enrolment, $"repair-enrol-{n}", client, CancellationToken.None);
