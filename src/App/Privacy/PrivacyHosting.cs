@@ -25,6 +25,11 @@ internal static class PrivacyHosting
         builder.Services.TryAddSingleton<CaseConsents>();
         builder.Services.TryAddSingleton<CaseTimeline>();
         builder.Services.TryAddSingleton<ReadAudit>();
+        builder.Services.TryAddSingleton<PersonalDataAudit>();
+        builder.Services.TryAddSingleton<CaseExport>();
+        builder.Services.TryAddSingleton<CaseErasure>();
+        builder.Services.TryAddSingleton<RetentionSweep>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, RetentionSweep>(services => services.GetRequiredService<RetentionSweep>()));
         return builder;
     }
 
