@@ -44,7 +44,7 @@ internal sealed record Person(string FirstName, string LastName, string Nik, str
     private static string Letters() => string.Concat(Enumerable.Range(0, 6).Select(_ => (char)('a' + RandomNumberGenerator.GetInt32(26))));
 }
 
-/// <summary>The staff records a walk leaves: an assessment, a referral, a permit, a product with a photo and a showcase, a month's sales,
+/// <summary>The staff records a walk before release leaves (sales come after release): an assessment, a referral, a permit, a product with a photo and a showcase,
 /// a correction and a consent change, and a view of the case.</summary>
 internal static class PersonWalk
 {
@@ -78,11 +78,6 @@ internal static class PersonWalk
         }
 
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/products/{productId}/showcases", new { kind = "SalesChannel", name = "Koperasi Lapas" }, HttpStatusCode.Created);
-        using (var sales = await admin.PostAsJsonAsync($"/api/cases/{caseId}/sales", new { month = "2025-01", salesRupiah = 750_000 }))
-        {
-            Assert.Equal(HttpStatusCode.OK, sales.StatusCode);
-        }
-
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/correction", new { fullName = $"{person.FirstName} {person.LastName}a" }, HttpStatusCode.OK);
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/correction", new { fullName = $"{person.FirstName} {person.LastName}" }, HttpStatusCode.OK);
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/consent", new { purpose = "ProductPromotion", withdraw = true }, HttpStatusCode.OK);

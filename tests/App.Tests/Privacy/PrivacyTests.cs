@@ -88,7 +88,7 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         var tables = export.GetProperty("tables").EnumerateObject().Select(t => t.Name).ToList();
         Assert.Subset(tables.ToHashSet(), new HashSet<string>
         {
-            "CaseTimeline", "Referrals", "ReferralsWaiting", "Permits", "Products", "ProductShowcases", "Sales", "ReadAudit", "Actions", "PersonalDataAudit",
+            "CaseTimeline", "Referrals", "ReferralsWaiting", "Permits", "Products", "ProductShowcases", "ReadAudit", "Actions", "PersonalDataAudit",
         });
         var timeline = export.GetProperty("tables").GetProperty("CaseTimeline").EnumerateArray().ToList();
         Assert.Contains(timeline, e => e.GetProperty("Action").GetString() == "Viewed" && e.GetProperty("Actor").GetString() == "lapas.kupang");
