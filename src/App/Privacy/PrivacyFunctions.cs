@@ -80,3 +80,13 @@ public sealed class PrivacyFunctions(
                 ? TypedResults.Ok(found)
                 : throw new NotFoundException($"Case '{id}' has not been erased."));
 }
+
+/// <summary>The personal data pages' routes (<c>/kasus/{caseId}/ekspor</c>), handed to the staff pages like every other page's.</summary>
+public sealed class PrivacyPageFunctions(Web.StaffPages pages)
+{
+    /// <summary><c>/kasus/{caseId}/ekspor</c>: the printable export of everything held about the person.</summary>
+    [Function("PageCaseExport")]
+    public Task<IActionResult> ExportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kasus/{caseId}/ekspor")] HttpRequest request) =>
+        pages.RunAsync(request);
+}

@@ -314,7 +314,7 @@ public sealed class CasesApiTests(CaseApp app) : IClassFixture<CaseApp>
 
         var enrolled = Parameters(timeline.Single(e => e.GetProperty("action").GetString() == "Enrolled"));
         Assert.Equal(Offices.LppKupang, enrolled["office"]);
-        Assert.Equal("Programme,ShareWithMentors", enrolled["consent"]);
+        Assert.Equal("Programme,ShareWithMentors,ShareWithFinancingPartners,ProductPromotion", enrolled["consent"]);
         var stages = timeline.Where(e => e.GetProperty("action").GetString() == "StageChanged").Select(Parameters).ToList();
         var assessment = stages.Single(p => p["stage"] == "Assessment");
         Assert.Equal("assessment", assessment["nextDue"]);
