@@ -53,6 +53,40 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
     }
 
     [Fact]
+    public async Task RecordRelease_PokmasMentorWithoutMentorConsent_Returns409NamingTheConsent()
+    {
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var caseId = await CaseApp.EnrolAsync(lapas, Person.New().Enrollment("Programme"));
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/assessment", CaseApp.Assessment, HttpStatusCode.Accepted);
+        await app.WaitForStageAsync(caseId, PipelineStage.Training);
+
+        var refused = await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/release",
+            new { kind = "EndOfSentence", date = CaseApp.Today, mentor = "mentor.kupang" }, HttpStatusCode.Conflict);
+
+        Assert.Contains("ShareWithMentors", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Null((await app.RecordAsync(caseId))!.GetString("ReleaseKind"));
+    }
+
+    [Fact]
+    public async Task ListsAndCsv_ReadByStaff_EachAuditedWithTheReader()
+    {
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        using (await lapas.GetAsync("/api/cases?office=LPP-KUPANG")) { }
+        using (await lapas.GetAsync("/api/cases.csv")) { }
+        using (await lapas.GetAsync("/api/follow-ups")) { }
+
+        var reads = (await app.RowsAsync(ReadAudit.TableName))
+            .Where(r => r.GetString("Actor") == "lapas.kupang" && r.Timestamp >= since)
+            .Select(r => r.GetString("Read")).ToList();
+        Assert.Contains("CaseList", reads);
+        Assert.Contains("CaseListCsv", reads);
+        Assert.Contains("FollowUpList", reads);
+    }
+
+    [Fact]
     public async Task Enrol_NewPerson_CaseIdHoldsNeitherRegistrationNumberNorName()
     {
         var lapas = await app.SignInAsync("lapas.kupang");
