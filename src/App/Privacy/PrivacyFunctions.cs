@@ -81,7 +81,7 @@ public sealed class PrivacyFunctions(
                 : throw new NotFoundException($"Case '{id}' has not been erased."));
 }
 
-/// <summary>The personal data pages' routes (<c>/kasus/{caseId}/ekspor</c>), handed to the staff pages like every other page's.</summary>
+/// <summary>The personal data pages' routes (<c>/kasus/{caseId}/ekspor</c>, <c>/kasus/{caseId}/data-pribadi</c>), handed to the staff pages like every other page's.</summary>
 public sealed class PrivacyPageFunctions(Web.StaffPages pages)
 {
     /// <summary><c>/kasus/{caseId}/ekspor</c>: the printable export of everything held about the person.</summary>
@@ -89,4 +89,11 @@ public sealed class PrivacyPageFunctions(Web.StaffPages pages)
     public Task<IActionResult> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kasus/{caseId}/ekspor")] HttpRequest request) =>
         pages.RunAsync(request);
+
+    /// <summary><c>/kasus/{caseId}/data-pribadi</c>: consent changes (withdrawing Programme signals the pipeline) and corrections.</summary>
+    [Function("PageCasePersonalData")]
+    public Task<IActionResult> PersonalDataAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "kasus/{caseId}/data-pribadi")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        pages.RunAsync(request, client);
 }
