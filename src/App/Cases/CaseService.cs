@@ -94,9 +94,13 @@ public sealed partial class CaseService(
     }
 
     /// <summary>The cases the staff member may see, optionally of one office and one stage, from the office summaries.</summary>
-    /// <remarks>The read is audited (<see cref="ReadAudit"/>) as <paramref name="read"/>.</remarks>
+    /// <remarks>The read is audited (<see cref="ReadAudit"/>) as a <see cref="PersonalDataRead.CaseList"/>.</remarks>
+    public Task<IReadOnlyList<CaseSummaryResponse>> ListAsync(StaffMember staff, CaseListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(staff, query, PersonalDataRead.CaseList, cancellationToken);
+
+    /// <summary>The cases the staff member may see, as <see cref="ListAsync(StaffMember, CaseListQuery, CancellationToken)"/>; the read is audited as <paramref name="read"/>.</summary>
     public async Task<IReadOnlyList<CaseSummaryResponse>> ListAsync(
-        StaffMember staff, CaseListQuery query, CancellationToken cancellationToken, PersonalDataRead read = PersonalDataRead.CaseList)
+        StaffMember staff, CaseListQuery query, PersonalDataRead read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(query);
