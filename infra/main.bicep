@@ -163,6 +163,10 @@ param smtpUserName string = ''
 @description('SMTP password, if the relay needs authentication; empty for none. Never an output.')
 param smtpPassword string = ''
 
+@secure()
+@description('The secret case ids are derived with (at least 32 characters; set once: a new key gives new ids). Never an output.')
+param caseIdKey string
+
 // ---------------------------------------------------------------------------------------------
 // Names: one abbreviation table, one token per resource group and environment
 // ---------------------------------------------------------------------------------------------
@@ -290,6 +294,7 @@ module functionApp 'modules/function-app.bicep' = {
     durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
     programmeSettings: programmeSettings
     smtpPassword: smtpPassword
+    caseIdKey: caseIdKey
     authTenantId: authTenantId
     authClientId: authClientId
   }

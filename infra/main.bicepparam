@@ -23,6 +23,8 @@ param smtpRecipientDomain = 'example.org'
 // Only if the relay needs a login: taken from the environment of the deploying shell, never written here.
 param smtpUserName = readEnvironmentVariable('PEP_SMTP_USER', '')
 param smtpPassword = readEnvironmentVariable('PEP_SMTP_PASSWORD', '')
+// The case id key (Privacy__CaseIdKey): from the deploying shell, never written here; the app does not start without it.
+param caseIdKey = readEnvironmentVariable('PEP_CASE_ID_KEY', '')
 
 // Scale: one always-ready instance keeps the Durable Functions task hub listening (timers, staff
 // events); the HTTP group scales from zero. See infra/README.md, "Scale".

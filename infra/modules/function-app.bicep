@@ -57,6 +57,10 @@ param programmeSettings AppSettings
 @description('Password for the SMTP relay, if it needs one. Goes into one app setting; never an output.')
 param smtpPassword string = ''
 
+@secure()
+@description('The secret case ids are derived with (Privacy__CaseIdKey, at least 32 characters; docs/privacy.md). Never an output.')
+param caseIdKey string
+
 @description('Entra ID tenant that signs staff in.')
 param authTenantId string
 
@@ -100,6 +104,8 @@ var platformSettings = {
   // on the app registration) instead of a client secret.
   OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
   WEBSITE_AUTH_AAD_ALLOWED_TENANTS: authTenantId
+  // The app refuses to start without it (docs/privacy.md).
+  Privacy__CaseIdKey: caseIdKey
 }
 
 var smtpPasswordSetting = empty(smtpPassword) ? {} : { Notifications__Smtp__Password: smtpPassword }

@@ -30,6 +30,14 @@ public sealed partial class AppSettingsTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void PlatformSettings_CaseIdKey_ComesFromASecureParameter()
+    {
+        Assert.Equal("[parameters('caseIdKey')]", PlatformSettings.Text("Privacy__CaseIdKey"));
+        Assert.Equal("securestring", compiled.Main.Parameter("caseIdKey").Text("type"));
+        Assert.Equal("securestring", FunctionApp.Parameter("caseIdKey").Text("type"));
+    }
+
+    [Fact]
     public void PlatformSettings_HostStorage_IsIdentityBased()
     {
         Assert.Equal("[parameters('storageAccountName')]", PlatformSettings.Text("AzureWebJobsStorage__accountName"));

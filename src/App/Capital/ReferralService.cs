@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Capital;
@@ -17,7 +18,7 @@ namespace PepFunctions.App.Capital;
 /// deleted after the answer, so the reminder sweep reads only what is still open. A waiting row whose referral
 /// was answered or never written is removed by the sweep.
 /// </remarks>
-public sealed class ReferralService(HubStorage storage, CaseOffices cases, CaseTimeline timeline, TimeProvider time, ILogger<ReferralService> logger)
+public sealed class ReferralService(HubStorage storage, CaseOffices cases, CaseConsents consents, CaseTimeline timeline, TimeProvider time, ILogger<ReferralService> logger)
 {
     /// <summary>Refers the person to a financing partner, with a new random referral id.</summary>
     public Task<ReferralResponse> SubmitAsync(StaffMember staff, string caseId, ReferralRequest request, CancellationToken cancellationToken) =>
@@ -34,6 +35,7 @@ public sealed class ReferralService(HubStorage storage, CaseOffices cases, CaseT
         StaffMember staff, string caseId, ReferralRequest request, string? actionKey, CancellationToken cancellationToken)
     {
         var office = await cases.RequireAsync(staff, PipelineAction.ReferCapital, caseId, cancellationToken);
+        await consents.RequireAsync(caseId, ConsentPurpose.ShareWithFinancingPartners, cancellationToken);
         var referralId = "ref-" + (actionKey is null ? RandomNumberGenerator.GetHexString(12, lowercase: true) : StableIds.From(actionKey, 12));
         var (referral, errors) = Validate(request, office, referralId);
         if (errors.Count > 0)

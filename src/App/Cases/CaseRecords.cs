@@ -150,6 +150,12 @@ internal sealed class CaseEntity : ITableEntity
     /// <summary>Raised by one on every change.</summary>
     public long Version { get; set; }
 
+    /// <summary>When the person was erased (<c>Privacy/CaseErasure</c>): the row keeps only de-identified values for the programme's figures.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>When the pipeline closed the case (graduated, withdrawn, ended): the retention period counts from here.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
     [IgnoreDataMember]
     public string CaseId => RowKey;
 
@@ -273,6 +279,14 @@ internal enum TimelineAction
 
     // The person took part in a Pokmas Lipas activity (Pokmas/PokmasService.cs), keyed by the activity.
     PokmasActivity,
+
+    // Personal data (Privacy/): a change of consent, a correction (old and new values only in PersonalDataAudit),
+    // an export of everything held, and reads of the timeline and files (docs/privacy.md).
+    ConsentChanged,
+    Corrected,
+    Exported,
+    TimelineRead,
+    FileDownloaded,
 }
 
 /// <summary>What an administrator did to a case's pipeline through the instance routes (<c>/api/instances</c>).</summary>

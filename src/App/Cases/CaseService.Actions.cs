@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PepFunctions.App.Http;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 using PepFunctions.App.Staff;
 
@@ -71,6 +72,13 @@ public sealed partial class CaseService
             ? record.OfficeCode
             : Offices.BapasFor(record.OfficeCode)?.Code ?? record.OfficeCode;
         await CaseRequestRules.CheckMentorAsync(directory, request.Mentor, bapas, "mentor", cancellationToken);
+        if (!retry && !string.IsNullOrWhiteSpace(request.Mentor)
+            && (await directory.FindAsync(request.Mentor.Trim(), cancellationToken))?.Role == StaffRole.PokmasMentor
+            && !CaseConsents.Covers(record.ConsentJson, ConsentPurpose.ShareWithMentors))
+        {
+            throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors);
+        }
+
         if (!retry)
         {
             await RequireRunningAsync(client, caseId, cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PepFunctions.App.Http;
 using PepFunctions.App.Mentoring;
+using PepFunctions.App.Privacy;
 using PepFunctions.App.Staff;
 using PepFunctions.Domain;
 
@@ -26,6 +27,8 @@ public sealed partial class CaseService(
     FollowUpStore followUps,
     CaseTimeline timeline,
     StaffDirectory directory,
+    CaseIdGenerator caseIds,
+    ReadAudit reads,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
     ILogger<CaseService> logger)
@@ -45,7 +48,7 @@ public sealed partial class CaseService(
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var enrollment = Normalise(request, staff);
+        var enrollment = Normalise(request, staff, clock.GetUtcNow());
         if (enrollment.Validate() is { Count: > 0 } errors)
         {
             throw new RequestValidationException(errors);
@@ -53,7 +56,7 @@ public sealed partial class CaseService(
 
         var office = Offices.Find(enrollment.OfficeCode)!;
         Require(staff, PipelineAction.Enrol, office.Code);
-        var caseId = CaseIds.For(office.Code, enrollment.RegistrationNumber);
+        var caseId = caseIds.For(office.Code, enrollment.RegistrationNumber);
         var record = NewRecord(caseId, office, enrollment, staff);
         record.EnrolKey = actionKey;
         if (!await cases.TryAddAsync(record, cancellationToken))
@@ -91,7 +94,13 @@ public sealed partial class CaseService(
     }
 
     /// <summary>The cases the staff member may see, optionally of one office and one stage, from the office summaries.</summary>
-    public async Task<IReadOnlyList<CaseSummaryResponse>> ListAsync(StaffMember staff, CaseListQuery query, CancellationToken cancellationToken)
+    /// <remarks>The read is audited (<see cref="ReadAudit"/>) as a <see cref="PersonalDataRead.CaseList"/>.</remarks>
+    public Task<IReadOnlyList<CaseSummaryResponse>> ListAsync(StaffMember staff, CaseListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(staff, query, PersonalDataRead.CaseList, cancellationToken);
+
+    /// <summary>The cases the staff member may see, as <see cref="ListAsync(StaffMember, CaseListQuery, CancellationToken)"/>; the read is audited as <paramref name="read"/>.</summary>
+    public async Task<IReadOnlyList<CaseSummaryResponse>> ListAsync(
+        StaffMember staff, CaseListQuery query, PersonalDataRead read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(query);
@@ -112,6 +121,7 @@ public sealed partial class CaseService(
 
         ThrowIfAny(errors);
         var lists = await Task.WhenAll(offices.Select(office => cases.ListAsync(office, stage, cancellationToken)));
+        await reads.ListReadAsync(staff.Username, read, $"office={query.Office};stage={query.Stage}", lists.Sum(list => list.Count), cancellationToken);
         return [.. lists.SelectMany(list => list).Select(CaseSummaryResponse.From)
             .Where(c => AccessPolicy.CanViewCase(staff, c.OfficeCode, c.Mentor))
             .OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
@@ -135,6 +145,7 @@ public sealed partial class CaseService(
     public async Task<IReadOnlyList<TimelineEntryResponse>> GetTimelineAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
     {
         await RequireVisibleAsync(staff, caseId, cancellationToken);
+        await reads.CaseReadAsync(staff.Username, PersonalDataRead.Timeline, caseId, null, cancellationToken);
         return [.. (await timeline.ListAsync(caseId, cancellationToken)).Select(TimelineEntryResponse.From)];
     }
 
@@ -154,6 +165,7 @@ public sealed partial class CaseService(
         var mentoring = options.Value.ForMentoring();
         // The index is by UTC day; the window is by each office's calendar, which is never behind UTC's (WIB, WITA, WIT).
         var rows = await followUps.ListDueAsync(LatestToday().AddDays(days), cancellationToken);
+        await reads.ListReadAsync(staff.Username, PersonalDataRead.FollowUpList, $"office={office};window={days}", rows.Count, cancellationToken);
         return [.. rows.Where(row => offices.Contains(row.OfficeCode) && AccessPolicy.CanViewCase(staff, row.OfficeCode, row.MentorUsername)
                 && (row.DueAt <= now || Offices.LocalDate(row.OfficeCode, row.DueAt) <= Offices.LocalDate(row.OfficeCode, now).AddDays(days)))
             .Select(row => DueFollowUpResponse.From(row, row.State == nameof(FollowUpState.Overdue)
@@ -171,8 +183,10 @@ public sealed partial class CaseService(
         return new FollowUpResponse(followUp.Sequence, followUp.DueAt, state, followUp.MentorUsername, visit, followUp.RecordedBy, followUp.RecordedAt);
     }
 
-    private static Enrollment Normalise(Enrollment request, StaffMember staff) => request with
+    /// <remarks>The consent's recorder and time are the signed-in staff member and the server's clock, whatever the client sent.</remarks>
+    private static Enrollment Normalise(Enrollment request, StaffMember staff, DateTimeOffset now) => request with
     {
+        Consent = request.Consent is { } consent ? consent with { RecordedBy = staff.Username, RecordedAt = now } : null,
         OfficeCode = string.IsNullOrWhiteSpace(request.OfficeCode) ? staff.OfficeCode : request.OfficeCode.Trim(),
         RegistrationNumber = request.RegistrationNumber?.Trim()!,
         FullName = request.FullName?.Trim()!,
@@ -232,9 +246,18 @@ public sealed partial class CaseService(
     private async Task<CaseEntity> RequireVisibleAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
     {
         var record = CaseIdPattern().IsMatch(caseId) ? await cases.FindAsync(caseId, cancellationToken) : null;
-        return record is not null && AccessPolicy.CanViewCase(staff, record.OfficeCode, record.MentorUsername)
-            ? record
-            : throw new NotFoundException($"Case '{caseId}' was not found.");
+        if (record is null || record.ErasedAt is not null || !AccessPolicy.CanViewCase(staff, record.OfficeCode, record.MentorUsername))
+        {
+            throw new NotFoundException($"Case '{caseId}' was not found.");
+        }
+
+        // A Pokmas Lipas mentor is outside the ministry: they see a person's record only with the person's consent.
+        if (staff.Role == StaffRole.PokmasMentor && !CaseConsents.Covers(record.ConsentJson, ConsentPurpose.ShareWithMentors))
+        {
+            throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors);
+        }
+
+        return record;
     }
 
     private async Task<CaseEntity> RequireAllowedAsync(StaffMember staff, PipelineAction action, string caseId, CancellationToken cancellationToken)

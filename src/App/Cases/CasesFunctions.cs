@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PepFunctions.App.Http;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Cases;
@@ -94,7 +95,7 @@ public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cases.csv")] HttpRequest request) =>
         api.RunAsync(request, async (staff, cancellationToken) =>
         {
-            var list = await cases.ListAsync(staff, ListQuery(request), cancellationToken);
+            var list = await cases.ListAsync(staff, ListQuery(request), PersonalDataRead.CaseListCsv, cancellationToken);
             var csv = Csv.Write(
                 ["caseId", "officeCode", "registrationNumber", "name", "stage", "nextDue", "nextDueAt", "mentor", "updatedAt"],
                 list.Select(c => new[] { c.CaseId, c.OfficeCode, c.RegistrationNumber, c.DisplayName, c.Stage.ToString(), c.NextDue, Iso(c.NextDueAt), c.Mentor, Iso(c.UpdatedAt) }));

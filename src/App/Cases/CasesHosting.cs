@@ -4,6 +4,7 @@ using PepFunctions.App.Files;
 using PepFunctions.App.Hosting;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Notifications;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Cases;
@@ -32,6 +33,7 @@ internal static class CasesHosting
         builder.Services.TryAddSingleton<FollowUpStore>();
         builder.Services.TryAddSingleton<CaseService>();
         builder.AddNotifications();
+        builder.AddPrivacy();
         return builder;
     }
 

@@ -26,6 +26,7 @@ public sealed class CloseCase(CaseStore cases, FollowUpStore followUps, CaseTime
             record.NextDue = null;
             record.NextFollowUp = null;
             record.ProgressAt = command.At.AsUtc();
+            record.ClosedAt ??= command.At.AsUtc();
             return true;
         }, CancellationToken.None) ?? throw new InvalidOperationException($"Case '{command.CaseId}' has no record.");
 

@@ -64,7 +64,8 @@ public sealed class DemoSeed(
         {
             var today = Offices.LocalDate(office, now);
             var officer = staff.First(s => s.Role == StaffRole.LapasOfficer && s.OfficeCode == office);
-            var consent = new Consent(officer.Username, now, [ConsentPurpose.Programme, ConsentPurpose.ShareWithMentors]);
+            // Every purpose, so the README's walk can refer, showcase and nominate (consent is enforced: docs/privacy.md).
+            var consent = new Consent(officer.Username, now, Enum.GetValues<ConsentPurpose>());
             var enrollment = new Enrollment(office, registration, name, null, today.AddDays(releaseInDays), consent);
             await IgnoringConflictAsync(() => cases.EnrolAsync(officer, enrollment, client, cancellationToken));
         }

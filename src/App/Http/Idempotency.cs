@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using PepFunctions.App.Files;
@@ -65,11 +66,26 @@ public static class IdempotencyKeys
 /// after a crash at any point (writes keyed by what they record, conditions that recognise their own earlier write),
 /// because the answer is saved last. Two identical requests racing may both run the action; its keyed writes make the
 /// second do nothing new.
+/// <para>
+/// Personal data: the key is a hash (of the client's key, or of the body), and the answer is stored without its
+/// personal fields (<see cref="PersonalFields"/>: a replayed enrolment answers with the case id and stage, not the name);
+/// <c>CaseId</c> names the case the answer is about, so an erasure finds every record of the case, and the retention
+/// sweep deletes records older than <c>Privacy:ActionRecordTtl</c>.
+/// </para>
 /// </remarks>
 public sealed class ActionLog(HubStorage storage)
 {
     /// <summary>The table's name after the hub prefix.</summary>
     public const string TableName = "Actions";
+
+    /// <summary>The column naming the case an action record is about (the scope, or the answer's <c>caseId</c>).</summary>
+    public const string CaseIdColumn = "CaseId";
+
+    /// <summary>The answer's properties that are never stored (camelCase, at any depth).</summary>
+    public static readonly IReadOnlySet<string> PersonalFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "fullName", "nik", "registrationNumber", "displayName", "dateOfBirth", "placeOfBirth", "address", "phone", "assessment", "withdrawalNote",
+    };
 
     /// <summary>The answer recorded for <paramref name="key"/>, or runs <paramref name="action"/> and records its answer.</summary>
     public async Task<T> RunOnceAsync<T>(string scope, string key, Func<Task<T>> action, CancellationToken cancellationToken)
@@ -83,7 +99,10 @@ public sealed class ActionLog(HubStorage storage)
         }
 
         var result = await action();
-        var entity = new TableEntity(scope, key) { ["Answer"] = JsonSerializer.Serialize(result, RecordJsonOptions) };
+        var stored = JsonSerializer.SerializeToNode(result, RecordJsonOptions);
+        Redact(stored);
+        var caseId = stored is JsonObject answerObject && answerObject["caseId"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : scope;
+        var entity = new TableEntity(scope, key) { ["Answer"] = stored?.ToJsonString(RecordJsonOptions) ?? "null", [CaseIdColumn] = caseId };
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
@@ -94,6 +113,32 @@ public sealed class ActionLog(HubStorage storage)
         }
 
         return result;
+    }
+
+    private static void Redact(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in obj.Select(p => p.Key).Where(PersonalFields.Contains).ToList())
+                {
+                    obj.Remove(name);
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    Redact(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Redact(child);
+                }
+
+                break;
+        }
     }
 
     private static readonly JsonSerializerOptions RecordJsonOptions = new(JsonSerializerDefaults.Web)

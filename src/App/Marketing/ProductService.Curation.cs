@@ -33,6 +33,7 @@ public sealed partial class ProductService
     public async Task<ProductResponse> NominateAsync(StaffMember staff, string caseId, string productId, string? actionKey, CancellationToken cancellationToken)
     {
         var office = await cases.RequireAsync(staff, PipelineAction.NominateProduct, caseId, cancellationToken);
+        await consents.RequireAsync(caseId, ConsentPurpose.ProductPromotion, cancellationToken);
         var (table, row) = await RequireProductAsync(caseId, productId, cancellationToken);
         // A retry does not know the status its first attempt left (none, or Rejected): it removes a Rejected queue row if any.
         string? previous = nameof(CurationStatus.Rejected);

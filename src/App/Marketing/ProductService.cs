@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Marketing;
@@ -18,7 +19,8 @@ namespace PepFunctions.App.Marketing;
 /// moves to the new status's partition.
 /// </remarks>
 public sealed partial class ProductService(
-    HubStorage storage, CaseOffices cases, FileStore files, CaseTimeline timeline, TimeProvider time, ILogger<ProductService> logger)
+    HubStorage storage, CaseOffices cases, CaseConsents consents, FileStore files, CaseTimeline timeline, TimeProvider time, ILogger<ProductService> logger,
+    ReadAudit reads)
 {
     /// <summary>The longest reason a curator gives.</summary>
     public const int MaxReasonLength = 500;
@@ -112,6 +114,7 @@ public sealed partial class ProductService(
     public async Task<StoredFile> OpenPhotoAsync(StaffMember staff, string caseId, string productId, CancellationToken cancellationToken)
     {
         await cases.RequireViewAsync(staff, caseId, cancellationToken);
+        await reads.CaseReadAsync(staff.Username, PersonalDataRead.FileDownload, caseId, PhotoBlob(caseId, productId), cancellationToken);
         return await files.OpenAsync(PhotoBlob(caseId, productId), cancellationToken)
             ?? throw new NotFoundException($"Product '{productId}' of case '{caseId}' has no photo.");
     }

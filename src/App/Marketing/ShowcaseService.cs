@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Marketing;
@@ -58,7 +59,7 @@ internal sealed class ShowcaseEntity : ITableEntity
 }
 
 /// <summary>Exhibitions where a person's products were shown and the channels they sell through.</summary>
-public sealed class ShowcaseService(HubStorage storage, CaseOffices cases, CaseTimeline timeline, TimeProvider time, ILogger<ShowcaseService> logger)
+public sealed class ShowcaseService(HubStorage storage, CaseOffices cases, CaseConsents consents, CaseTimeline timeline, TimeProvider time, ILogger<ShowcaseService> logger)
 {
     /// <summary>The showcases table's name after the hub prefix.</summary>
     public const string Table = "ProductShowcases";
@@ -82,6 +83,7 @@ public sealed class ShowcaseService(HubStorage storage, CaseOffices cases, CaseT
         }
 
         await cases.RequireAsync(staff, PipelineAction.AddProduct, caseId, cancellationToken);
+        await consents.RequireAsync(caseId, ConsentPurpose.ProductPromotion, cancellationToken);
         var products = await storage.TableAsync(MarketingTables.Products, cancellationToken);
         if (!(await products.GetEntityIfExistsAsync<ProductEntity>(caseId, productId, ["RowKey"], cancellationToken)).HasValue)
         {

@@ -229,6 +229,26 @@ public sealed class PokmasService(
             participants, row.OtherAttendees, participants.Count + row.OtherAttendees, row.RecordedBy, row.RecordedAt);
     }
 
+    /// <summary>
+    /// Takes an erased person out of the activities they took part in: their case id leaves the participants and they
+    /// count among the others reached, so the activity still reached as many people. Safe to run again.
+    /// </summary>
+    /// <remarks>Activities are few (a handful a month per group): this reads them all, as an erasure may.</remarks>
+    internal static async Task ForgetParticipantAsync(HubStorage storage, string caseId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(PokmasTables.Activities, cancellationToken);
+        await foreach (var row in table.QueryAsync<PokmasActivityEntity>(cancellationToken: cancellationToken))
+        {
+            var participants = RecordJson.Deserialize<List<string>>(row.ParticipantsJson) ?? [];
+            if (participants.Remove(caseId))
+            {
+                row.ParticipantsJson = RecordJson.Serialize(participants);
+                row.OtherAttendees++;
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>The programme fact of an activity: one held, reaching its participants and the others.</summary>
     internal static ProgrammeFact FactOf(PokmasActivityEntity row) =>
         new(ProgrammeFigure.PokmasActivity, row.OfficeCode, row.Date[..7], row.RowKey, Person: "", row.Kind,

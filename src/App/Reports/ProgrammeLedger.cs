@@ -41,13 +41,18 @@ public sealed class ProgrammeLedger(HubStorage storage)
         return facts;
     }
 
-    /// <summary>Deletes every fact (before a rebuild from the records).</summary>
-    public async Task ClearAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes every fact (before a rebuild from the records) except those about the people <paramref name="kept"/> names.</summary>
+    /// <param name="kept">The opaque keys (<see cref="Opaque"/>) of people whose facts stay: the erased, whose records are gone.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task ClearAsync(IReadOnlySet<string> kept, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName, cancellationToken);
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Person"], cancellationToken: cancellationToken))
         {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            if (!kept.Contains(row.GetString("Person") ?? ""))
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            }
         }
     }
 

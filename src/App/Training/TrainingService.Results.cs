@@ -138,6 +138,7 @@ public sealed partial class TrainingService
     public async Task<StoredFile> OpenCertificateAsync(StaffMember staff, string batchId, string caseId, CancellationToken cancellationToken)
     {
         await cases.RequireViewAsync(staff, caseId, cancellationToken);
+        await reads.CaseReadAsync(staff.Username, Privacy.PersonalDataRead.FileDownload, caseId, CertificateBlob(batchId, caseId), cancellationToken);
         return await files.OpenAsync(CertificateBlob(batchId, caseId), cancellationToken)
             ?? throw new NotFoundException($"No certificate of case '{caseId}' in batch '{batchId}' has been uploaded.");
     }

@@ -20,7 +20,7 @@ namespace PepFunctions.App.Training;
 /// </remarks>
 public sealed partial class TrainingService(
     HubStorage storage, CaseOffices cases, FileStore files, CaseTimeline timeline, IOptions<PipelineOptions> pipeline, TimeProvider time,
-    ILogger<TrainingService> logger)
+    ILogger<TrainingService> logger, Privacy.ReadAudit reads)
 {
     private const int ConcurrencyRetries = 5;
 

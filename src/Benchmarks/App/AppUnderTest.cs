@@ -47,6 +47,8 @@ internal sealed class AppUnderTest : IAsyncDisposable
         settings.TryAdd("Staff:DemoAccounts", "true");
         settings.TryAdd("Staff:DemoPassword", StaffSession.Password);
         settings.TryAdd("Demo:Seed", "false");
+        // The app does not start without a case id key (docs/privacy.md); the sample settings' development key.
+        settings.TryAdd("Privacy:CaseIdKey", "local-development-case-id-key-never-use-in-azure");
         Report.Say($"{part}: local runner on hub {hub}, timers {(runTimers ? "on" : "off")}; {Engine.EngineBenchmark.Describe(context.DurableSettings(hub))}");
         var host = await FunctionHost.StartAsync(new FunctionHostOptions
         {

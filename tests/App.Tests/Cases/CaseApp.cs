@@ -25,7 +25,7 @@ public class CaseApp : FeatureApp
         ["fullName"] = "Maria, \"Ina\" Bui",
         ["nik"] = "5371014101900001",
         ["expectedReleaseDate"] = (expectedRelease ?? Today.AddDays(60)).ToString("yyyy-MM-dd"),
-        ["consent"] = new { recordedBy = "lapas.kupang", recordedAt = DateTimeOffset.UtcNow, scope = new[] { "Programme", "ShareWithMentors" } },
+        ["consent"] = new { recordedBy = "lapas.kupang", recordedAt = DateTimeOffset.UtcNow, scope = new[] { "Programme", "ShareWithMentors", "ShareWithFinancingPartners", "ProductPromotion" } },
     };
 
     public static object Assessment => new

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using PepFunctions.App.Cases;
+using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Cases;
@@ -19,13 +20,13 @@ public sealed class CasesApiTests(CaseApp app) : IClassFixture<CaseApp>
         var body = CaseApp.Enrollment();
         var caseId = await CaseApp.EnrolAsync(lapas, body);
 
-        Assert.Equal(CaseIds.For(Offices.LppKupang, (string)body["registrationNumber"]!), caseId);
+        Assert.Equal(TestCaseIds.For(Offices.LppKupang, (string)body["registrationNumber"]!), caseId);
         var record = await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
         Assert.Equal(("Maria, \"Ina\" Bui", "5371014101900001", "lapas.kupang"), (record.GetString("FullName"), record.GetString("Nik"), record.GetString("CreatedBy")));
         // The stage is written by an activity inside the pipeline's first step; the instance shows Running once that step commits.
         var shown = await Support.TestApp.WaitForJsonAsync(lapas, $"/api/cases/{caseId}",
             c => c.GetProperty("progress").GetProperty("runtimeStatus").GetString() == "Running", "runtime status Running");
-        Assert.Equal(["Programme", "ShareWithMentors"], shown.GetProperty("consent").GetProperty("scope").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["Programme", "ShareWithMentors", "ShareWithFinancingPartners", "ProductPromotion"], shown.GetProperty("consent").GetProperty("scope").EnumerateArray().Select(s => s.GetString()));
         Assert.Contains("Viewed", await CaseApp.TimelineActionsAsync(lapas, caseId));
     }
 
@@ -52,7 +53,7 @@ public sealed class CasesApiTests(CaseApp app) : IClassFixture<CaseApp>
         var problem = await CaseApp.PostAsync(lapas, "/api/cases", body, HttpStatusCode.BadRequest);
 
         Assert.Equal(["expectedReleaseDate", "fullName", "nik"], Fields(problem));
-        var caseId = CaseIds.For(Offices.LppKupang, (string)body["registrationNumber"]!);
+        var caseId = TestCaseIds.For(Offices.LppKupang, (string)body["registrationNumber"]!);
         Assert.Null(await app.RecordAsync(caseId));
         Assert.Null(await app.App.Client.GetInstanceAsync(caseId));
     }
@@ -315,7 +316,7 @@ public sealed class CasesApiTests(CaseApp app) : IClassFixture<CaseApp>
 
         var enrolled = Parameters(timeline.Single(e => e.GetProperty("action").GetString() == "Enrolled"));
         Assert.Equal(Offices.LppKupang, enrolled["office"]);
-        Assert.Equal("Programme,ShareWithMentors", enrolled["consent"]);
+        Assert.Equal("Programme,ShareWithMentors,ShareWithFinancingPartners,ProductPromotion", enrolled["consent"]);
         var stages = timeline.Where(e => e.GetProperty("action").GetString() == "StageChanged").Select(Parameters).ToList();
         var assessment = stages.Single(p => p["stage"] == "Assessment");
         Assert.Equal("assessment", assessment["nextDue"]);

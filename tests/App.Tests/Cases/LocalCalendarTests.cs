@@ -9,6 +9,7 @@ using PepFunctions.App.Hosting;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Staff;
 using PepFunctions.App.Tests.Support;
+using PepFunctions.App.Privacy;
 using PepFunctions.Domain;
 using PepFunctions.Testing;
 
@@ -36,7 +37,8 @@ public sealed class LocalCalendarTests : IAsyncLifetime
             new TableServiceClient(_connectionString), new BlobServiceClient(_connectionString),
             Options.Create(new StorageOptions { TaskHubName = _hub }));
         _directory = new StaffDirectory(new StaffStore(_storage), Options.Create(new StaffOptions { DemoAccounts = true }), _clock);
-        _cases = new CaseService(new CaseStore(_storage, _clock), new FollowUpStore(_storage), new CaseTimeline(_storage), _directory,
+        _cases = new CaseService(new CaseStore(_storage, _clock), new FollowUpStore(_storage), new CaseTimeline(_storage), _directory, new CaseIdGenerator(TestCaseIds.Key),
+            new ReadAudit(_storage, new CaseTimeline(_storage), _clock, NullLogger<ReadAudit>.Instance),
             Options.Create(new PipelineOptions()), _clock, NullLogger<CaseService>.Instance);
     }
 

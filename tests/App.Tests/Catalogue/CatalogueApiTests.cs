@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using PepFunctions.Domain;
 
@@ -51,7 +52,11 @@ public sealed class CatalogueApiTests(CatalogueApp app) : IClassFixture<Catalogu
         using var visitor = app.App.NewClient();
         Assert.Contains(product.ProductId, await visitor.GetStringAsync("/api/catalogue"), StringComparison.Ordinal);
 
-        await app.Table("Cases").DeleteEntityAsync(product.CaseId, product.CaseId);
+        var admin = await app.SignInAsync("admin");
+        using (var erased = await admin.PostAsJsonAsync($"/api/cases/{product.CaseId}/erasure", new { reason = "Permintaan penghapusan oleh ybs." }))
+        {
+            Assert.True(erased.IsSuccessStatusCode, $"Erasure: {erased.StatusCode} {await erased.Content.ReadAsStringAsync()}");
+        }
 
         Assert.DoesNotContain(product.ProductId, await visitor.GetStringAsync("/api/catalogue"), StringComparison.Ordinal);
     }

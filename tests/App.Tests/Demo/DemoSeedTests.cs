@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PepFunctions.App.Demo;
 using PepFunctions.App.Tests.Support;
+using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Demo;
 
@@ -17,7 +18,7 @@ public sealed class DemoSeedTests(DemoSeedTests.SeededApp app) : IClassFixture<D
         var batches = await WaitForAsync(kupang, "/api/training/batches", expected: 1);
         Assert.True(await app.App.Services.GetRequiredService<DemoSeed>().SeedAsync(app.App.Client, CancellationToken.None));
 
-        Assert.All(ids, id => Assert.StartsWith("case-lpp-kupang-wbp-2025-01", id, StringComparison.Ordinal));
+        Assert.Equal(new[] { "WBP-2025-0101", "WBP-2025-0102", "WBP-2025-0103" }.Select(n => TestCaseIds.For(Offices.LppKupang, n)).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
         Assert.StartsWith("LPP-KUPANG-", Assert.Single(batches), StringComparison.Ordinal);
         Assert.Equal(3, (await kupang.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
         Assert.Equal(1, (await kupang.GetFromJsonAsync<JsonElement>("/api/training/batches")).GetArrayLength());

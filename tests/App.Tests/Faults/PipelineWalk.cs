@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Faults;
@@ -30,7 +31,7 @@ internal sealed class PipelineWalk(int number, StaffClient lapas, StaffClient me
 
     public int Number => number;
 
-    public string CaseId => CaseIds.For(Lapas, _registration);
+    public string CaseId => TestCaseIds.For(Lapas, _registration);
 
     /// <summary>What the walk is doing (or last did).</summary>
     public string Step { get; private set; } = "not started";
@@ -56,7 +57,7 @@ internal sealed class PipelineWalk(int number, StaffClient lapas, StaffClient me
             registrationNumber = _registration,
             fullName = $"Peserta Uji {number}",
             expectedReleaseDate = Day(today.AddYears(1)),
-            consent = new { recordedBy = lapas.Username, recordedAt = DateTimeOffset.UtcNow, scope = new[] { "Programme", "ShareWithMentors" } },
+            consent = new { recordedBy = lapas.Username, recordedAt = DateTimeOffset.UtcNow, scope = new[] { "Programme", "ShareWithMentors", "ShareWithFinancingPartners", "ProductPromotion" } },
         }, cancellationToken);
 
         await WaitForStageAsync(Lapas, "Assessment", null, cancellationToken);

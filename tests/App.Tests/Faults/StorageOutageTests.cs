@@ -44,6 +44,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
                 [DurableTask + "storageProvider:maxQueuePollingInterval"] = "00:00:00.250",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Staff:DemoAccounts"] = "true",
+                ["Privacy:CaseIdKey"] = TestCaseIds.Key,
                 ["Notifications:SendSchedule"] = "* * * * * *",
                 ["Sweeps:ReminderSweep"] = "*/5 * * * * *",
                 ["Sweeps:DailyDigest"] = "*/5 * * * * *",

@@ -16,11 +16,15 @@ public class FeatureApp : AppFixture
     /// <summary>A client signed in as the demo account <paramref name="username"/>.</summary>
     public Task<HttpClient> SignInAsync(string username) => App.SignInAsync(username);
 
-    /// <summary>Writes a case record held by <paramref name="officeCode"/> (as the Cases feature would) and returns its id.</summary>
+    /// <summary>Writes a case record held by <paramref name="officeCode"/> (as the Cases feature would), with consent to every purpose, and returns its id.</summary>
     public async Task<string> SeedCaseAsync(string officeCode, string? mentorUsername = null)
     {
-        var caseId = CaseIds.For(officeCode, "T-" + RandomNumberGenerator.GetHexString(8));
-        var entity = new TableEntity(caseId, caseId) { [CaseOffices.OfficeCodeProperty] = officeCode };
+        var caseId = TestCaseIds.For(officeCode, "T-" + RandomNumberGenerator.GetHexString(8));
+        var entity = new TableEntity(caseId, caseId)
+        {
+            [CaseOffices.OfficeCodeProperty] = officeCode,
+            ["ConsentJson"] = """{"recordedBy":"test","recordedAt":"2026-01-01T00:00:00Z","scope":["Programme","ShareWithMentors","ShareWithFinancingPartners","ProductPromotion"]}""",
+        };
         if (mentorUsername is not null)
         {
             entity[CaseOffices.MentorUsernameProperty] = mentorUsername;

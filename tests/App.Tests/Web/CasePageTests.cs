@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using PepFunctions.App.Tests.Support;
+using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Web;
 
@@ -86,7 +87,7 @@ public sealed class CasePageTests(FeatureApp fixture) : IClassFixture<FeatureApp
     public async Task Timeline_Enrolled_ShowsDetailInThePagesLanguage()
     {
         using var session = await StaffSession.SignInAsync(_app, "lapas.kupang");
-        var caseId = await EnrolAsync(session, "WBP-2025-0206");
+        var caseId = await EnrolAsync(session, "WBP-2025-0206", "Programme");
         await WaitForAsync(session, caseId, page => page.QuerySelector("ol.stages li.current")?.TextContent == "Asesmen potensi dan minat");
 
         var (_, indonesian) = await session.GetAsync($"/kasus/{caseId}");
@@ -127,11 +128,14 @@ public sealed class CasePageTests(FeatureApp fixture) : IClassFixture<FeatureApp
         page.QuerySelectorAll("ol.timeline > li").FirstOrDefault(item => item.QuerySelector("b")?.TextContent == title)
             ?.QuerySelector(".hint")?.TextContent;
 
-    internal static async Task<string> EnrolAsync(StaffSession session, string registrationNumber)
+    /// <summary>Enrols "Ana Kase" through the form, with consent to <paramref name="consent"/> (every purpose when none is named: consent is enforced).</summary>
+    internal static async Task<string> EnrolAsync(StaffSession session, string registrationNumber, params string[] consent)
     {
         var (response, _) = await session.SubmitAsync("/kasus/baru", "form#enrol",
-            ("Enrol.RegistrationNumber", registrationNumber), ("Enrol.FullName", "Ana Kase"),
-            ("Enrol.ExpectedReleaseDate", "2027-03-01"), ("Enrol.Consent", "Programme"));
+        [
+            ("Enrol.RegistrationNumber", registrationNumber), ("Enrol.FullName", "Ana Kase"), ("Enrol.ExpectedReleaseDate", "2027-03-01"),
+            .. (consent.Length > 0 ? consent : Enum.GetNames<ConsentPurpose>()).Select(purpose => ("Enrol.Consent", purpose)),
+        ]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         return location["/kasus/".Length..location.IndexOf('?', StringComparison.Ordinal)];

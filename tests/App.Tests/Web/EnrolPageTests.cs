@@ -17,7 +17,7 @@ public sealed class EnrolPageTests(FeatureApp fixture) : IClassFixture<FeatureAp
             ("Enrol.ExpectedReleaseDate", "2027-01-15"), ("Enrol.Consent", "Programme"), ("Enrol.Consent", "ShareWithMentors"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/kasus/case-lpp-kupang-wbp-2025-0101?saved=Enrolled", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/kasus/{TestCaseIds.For("LPP-KUPANG", "WBP-2025-0101")}?saved=Enrolled", response.Headers.Location?.OriginalString);
         var (person, page) = await session.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, person.StatusCode);
         Assert.Contains("Yuliana Bani", page.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class EnrolPageTests(FeatureApp fixture) : IClassFixture<FeatureAp
         ]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Null(await _app.Client.GetInstanceAsync("case-lpp-kupang-wbp-2025-0102"));
+        Assert.Null(await _app.Client.GetInstanceAsync(TestCaseIds.For("LPP-KUPANG", "WBP-2025-0102")));
         var (_, list) = await session.GetAsync("/kasus");
         Assert.DoesNotContain("Tanpa Token", list.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
     }

@@ -1,0 +1,45 @@
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Privacy;
+
+/// <summary>Personal data settings (configuration section <c>Privacy</c>), checked on start.</summary>
+public sealed class PrivacyOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Privacy";
+
+    /// <summary>
+    /// The secret case ids are derived with (<see cref="CaseIdGenerator"/>): at least 32 characters. Required: the app
+    /// refuses to start without it. Local runs take the development key of <c>local.settings.sample.json</c>; Azure takes
+    /// the <c>caseIdKey</c> parameter of <c>infra/main.bicep</c>. Changing it changes every new case id, so it is set once.
+    /// </summary>
+    public string CaseIdKey { get; set; } = "";
+
+    /// <summary>How long a closed case (graduated, withdrawn, ended) keeps the person's data before the retention sweep anonymises it; five years by default.</summary>
+    public TimeSpan RetentionAfterClose { get; set; } = TimeSpan.FromDays(5 * 365);
+
+    /// <summary>How long an idempotency record (table <c>Actions</c>) is kept; 30 days by default.</summary>
+    public TimeSpan ActionRecordTtl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The problems with these settings, as <c>Privacy:Field: message</c>; empty when they are fine.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(CaseIdKey) || CaseIdKey.Length < CaseIdGenerator.MinKeyLength)
+        {
+            errors.Add($"{SectionName}:{nameof(CaseIdKey)}: a secret of at least {CaseIdGenerator.MinKeyLength} characters is required (case ids are derived with it).");
+        }
+
+        if (RetentionAfterClose <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:{nameof(RetentionAfterClose)}: must be positive.");
+        }
+
+        if (ActionRecordTtl <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:{nameof(ActionRecordTtl)}: must be positive.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,99 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using PepFunctions.App.Cases;
+using PepFunctions.App.Files;
+using PepFunctions.App.Http;
+using PepFunctions.App.Sweeps;
+using PepFunctions.Domain;
+
+namespace PepFunctions.App.Privacy;
+
+/// <summary>
+/// The retention sweep (<c>Retention</c>; daily at 02:30 UTC, or <c>POST /api/sweeps/Retention/run</c>): erases the people
+/// whose case closed longer than <see cref="PrivacyOptions.RetentionAfterClose"/> ago (the same <see cref="CaseErasure"/> an
+/// administrator's request runs), and deletes idempotency records older than <see cref="PrivacyOptions.ActionRecordTtl"/>.
+/// </summary>
+/// <remarks>Its result: Examined = closed cases looked at, Repaired = people erased now.</remarks>
+public sealed class RetentionSweep(
+    HubStorage storage, CaseErasure erasure, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger) : ISweep
+{
+    /// <summary>The sweep's name.</summary>
+    public const string SweepName = "Retention";
+
+    /// <summary>Who an erasure by the sweep names.</summary>
+    public const string Actor = "retention";
+
+    /// <inheritdoc />
+    public string Name => SweepName;
+
+    /// <inheritdoc />
+    public async Task<SweepResult> RunAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var closedBefore = now - options.Value.RetentionAfterClose;
+        var cases = await storage.TableAsync(CaseTables.Cases, cancellationToken);
+        var due = new List<string>();
+        var examined = 0;
+        var filter = TableClient.CreateQueryFilter(
+            $"Stage eq {nameof(PipelineStage.Graduated)} or Stage eq {nameof(PipelineStage.Withdrawn)} or Stage eq {nameof(PipelineStage.Ended)}");
+        await foreach (var row in cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "ClosedAt", "ProgressAt", "ErasedAt"], cancellationToken: cancellationToken))
+        {
+            examined++;
+            var closedAt = row.GetDateTimeOffset("ClosedAt") ?? row.GetDateTimeOffset("ProgressAt");
+            if (row.GetDateTimeOffset("ErasedAt") is null && closedAt is { } at && at <= closedBefore)
+            {
+                due.Add(row.PartitionKey);
+            }
+        }
+
+        foreach (var caseId in due)
+        {
+            await erasure.EraseAsync(caseId, Actor, $"Retention period ({options.Value.RetentionAfterClose}) after the case closed.", "Retention", client, cancellationToken);
+        }
+
+        var deleted = await DeleteOldActionRecordsAsync(now - options.Value.ActionRecordTtl, cancellationToken);
+        logger.LogInformation("Retention: {Erased} of {Examined} closed cases erased, {Deleted} idempotency records deleted", due.Count, examined, deleted);
+        return new SweepResult(SweepName, examined, 0, due.Count);
+    }
+
+    private async Task<int> DeleteOldActionRecordsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(ActionLog.TableName, cancellationToken);
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Timestamp lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException ex) when (TableErrors.IsNotFound(ex))
+            {
+                // Another run deleted it.
+            }
+        }
+
+        return deleted;
+    }
+}
+
+/// <summary>The retention sweep's timer.</summary>
+public sealed class RetentionFunctions(RetentionSweep sweep, ILogger<RetentionFunctions> logger)
+{
+    /// <summary>Runs the retention sweep daily at 02:30 UTC (10:30 WITA, after the night's work).</summary>
+    [Function("RetentionSweep")]
+    public async Task RunAsync([TimerTrigger("0 30 2 * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sweep.RunAsync(client, cancellationToken);
+        }
+        catch (Exception ex) when (StorageOutage.IsOutage(ex, cancellationToken))
+        {
+            logger.LogWarning(ex, "Retention sweep stopped: storage is unreachable; its next occurrence runs it again");
+        }
+    }
+}
