@@ -122,9 +122,16 @@ public sealed partial class CaseService(
         ThrowIfAny(errors);
         var lists = await Task.WhenAll(offices.Select(office => cases.ListAsync(office, stage, cancellationToken)));
         await reads.ListReadAsync(staff.Username, read, $"office={query.Office};stage={query.Stage}", lists.Sum(list => list.Count), cancellationToken);
-        return [.. lists.SelectMany(list => list).Select(CaseSummaryResponse.From)
-            .Where(c => AccessPolicy.CanViewCase(staff, c.OfficeCode, c.Mentor))
-            .OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
+        var visible = lists.SelectMany(list => list).Select(CaseSummaryResponse.From).Where(c => AccessPolicy.CanViewCase(staff, c.OfficeCode, c.Mentor)).ToList();
+        if (staff.Role == StaffRole.PokmasMentor)
+        {
+            // A mentor's list is their own mentees (a few): each one's consent is read from the record.
+            var consented = await Task.WhenAll(visible.Select(async c => (await cases.FindAsync(c.CaseId, cancellationToken)) is { ErasedAt: null } record
+                && CaseConsents.Covers(record.ConsentJson, ConsentPurpose.ShareWithMentors)));
+            visible = [.. visible.Where((_, i) => consented[i])];
+        }
+
+        return [.. visible.OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
     }
 
     /// <summary>A person's record, progress and follow-ups, with the pipeline's runtime status; the view is written to the timeline (audit).</summary>

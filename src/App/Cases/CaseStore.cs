@@ -99,7 +99,8 @@ public sealed class CaseStore(HubStorage storage, TimeProvider clock)
             $"Stage ne {nameof(PipelineStage.Graduated)} and Stage ne {nameof(PipelineStage.Withdrawn)} and Stage ne {nameof(PipelineStage.Ended)}");
         await foreach (var record in table.QueryAsync<CaseEntity>(filter, select: WithoutPersonalData, cancellationToken: cancellationToken))
         {
-            if (!record.IsClosed)
+            // An erased person's anonymised record keeps its stage for the figures; nothing may pick its pipeline up again.
+            if (!record.IsClosed && record.ErasedAt is null)
             {
                 yield return record;
             }

@@ -3,6 +3,8 @@ using Azure.Data.Tables;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
 
+using PepFunctions.App.Privacy;
+
 namespace PepFunctions.App.Files;
 
 /// <summary>
@@ -27,6 +29,12 @@ public sealed class CaseOffices(HubStorage storage)
     /// <summary>The property holding when the person was released (a UTC time), once they are.</summary>
     public const string ReleasedAtProperty = "ReleasedAt";
 
+    /// <summary>The record's consent (<see cref="Consent"/> as JSON).</summary>
+    public const string ConsentProperty = "ConsentJson";
+
+    /// <summary>When the person was erased; set on the anonymised record.</summary>
+    public const string ErasedAtProperty = "ErasedAt";
+
     /// <summary>The longest case id a route or body may name (ids are office code and registration number).</summary>
     public const int MaxCaseIdLength = 200;
 
@@ -44,11 +52,12 @@ public sealed class CaseOffices(HubStorage storage)
 
         var table = await storage.TableAsync(CasesTable, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(
-            caseId, caseId, [OfficeCodeProperty, MentorUsernameProperty, StageProperty, ReleasedAtProperty], cancellationToken);
-        return row.HasValue && row.Value!.GetString(OfficeCodeProperty) is { Length: > 0 } office
+            caseId, caseId, [OfficeCodeProperty, MentorUsernameProperty, StageProperty, ReleasedAtProperty, ConsentProperty, ErasedAtProperty], cancellationToken);
+        // An erased person's anonymised record keeps its office for the figures, but is no case any more.
+        return row.HasValue && row.Value!.GetString(OfficeCodeProperty) is { Length: > 0 } office && row.Value.GetDateTimeOffset(ErasedAtProperty) is null
             ? new CaseHolder(office, row.Value.GetString(MentorUsernameProperty),
                 Enum.TryParse<PipelineStage>(row.Value.GetString(StageProperty), out var stage) ? stage : null,
-                row.Value.GetDateTimeOffset(ReleasedAtProperty))
+                row.Value.GetDateTimeOffset(ReleasedAtProperty), row.Value.GetString(ConsentProperty))
             : null;
     }
 
@@ -66,9 +75,15 @@ public sealed class CaseOffices(HubStorage storage)
     public async Task<CaseHolder> RequireViewHolderAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
     {
         var holder = await FindHolderAsync(caseId, cancellationToken);
-        return holder is not null && AccessPolicy.CanViewCase(staff, holder.OfficeCode, holder.MentorUsername)
-            ? holder
-            : throw new NotFoundException($"Case '{caseId}' does not exist.");
+        if (holder is null || !AccessPolicy.CanViewCase(staff, holder.OfficeCode, holder.MentorUsername))
+        {
+            throw new NotFoundException($"Case '{caseId}' does not exist.");
+        }
+
+        // A Pokmas Lipas mentor is outside the ministry: they see a person's data only with the person's consent.
+        return staff.Role == StaffRole.PokmasMentor && !CaseConsents.Covers(holder.ConsentJson, ConsentPurpose.ShareWithMentors)
+            ? throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors)
+            : holder;
     }
 
     /// <summary>Who holds the case and where it stands, when <paramref name="staff"/> may do <paramref name="action"/> to it.</summary>
@@ -140,7 +155,8 @@ public sealed class CaseOffices(HubStorage storage)
 /// <param name="MentorUsername">The Bapas officer or Pokmas Lipas mentor assigned at release; null before.</param>
 /// <param name="Stage">Where the case stands in the pipeline; null when the record does not say.</param>
 /// <param name="ReleasedAt">When the person was released; null before.</param>
-public sealed record CaseHolder(string OfficeCode, string? MentorUsername, PipelineStage? Stage = null, DateTimeOffset? ReleasedAt = null);
+/// <param name="ConsentJson">The person's consent as the record holds it (<see cref="Consent"/> as JSON).</param>
+public sealed record CaseHolder(string OfficeCode, string? MentorUsername, PipelineStage? Stage = null, DateTimeOffset? ReleasedAt = null, string? ConsentJson = null);
 
 /// <summary>Table helpers the features share.</summary>
 internal static class TableErrors

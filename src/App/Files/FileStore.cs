@@ -38,6 +38,8 @@ public sealed class FileStore(HubStorage storage, IOptions<FilesOptions> options
             throw new RequestValidationException(field, $"The file is declared as {declared} but its content is {type.Name}.");
         }
 
+        // A photo can say where and when it was taken: its metadata is not kept (Files/ImageMetadata.cs).
+        content = ImageMetadata.Strip(type, content);
         var container = await storage.FilesAsync(cancellationToken);
         await container.GetBlobClient(blobName).UploadAsync(
             new BinaryData(content),

@@ -40,7 +40,8 @@ public sealed class CaseConsents(HubStorage storage)
 
     /// <summary>The 409 that names the missing consent.</summary>
     internal static ConflictException Missing(string caseId, ConsentPurpose purpose) =>
-        new($"The person of case '{caseId}' has not consented to {purpose}: {Why(purpose)}. Record the consent first.");
+        // The consent comes first, so a page can say which one in its own language (Texts.Privacy.cs: "~Missing consent to ...").
+        new($"Missing consent to {purpose}: {Why(purpose)}. Record the consent of the person of case '{caseId}' first.");
 
     private static string Why(ConsentPurpose purpose) => purpose switch
     {

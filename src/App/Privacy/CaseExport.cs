@@ -28,9 +28,14 @@ public sealed class CaseExport(HubStorage storage, ReadAudit reads)
         var cases = await storage.TableAsync(CaseTables.Cases, cancellationToken);
         var found = CaseOffices.IsPossibleId(caseId) ? await cases.GetEntityIfExistsAsync<TableEntity>(caseId, caseId, cancellationToken: cancellationToken) : null;
         if (found is not { HasValue: true } || found.Value!.GetDateTimeOffset("ErasedAt") is not null
-            || !AccessPolicy.CanView(staff, found.Value.GetString(CaseOffices.OfficeCodeProperty) ?? ""))
+            || !AccessPolicy.CanViewCase(staff, found.Value.GetString(CaseOffices.OfficeCodeProperty) ?? "", found.Value.GetString(CaseOffices.MentorUsernameProperty)))
         {
             throw new NotFoundException($"Case '{caseId}' was not found.");
+        }
+
+        if (staff.Role == StaffRole.PokmasMentor && !CaseConsents.Covers(found.Value.GetString("ConsentJson"), ConsentPurpose.ShareWithMentors))
+        {
+            throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors);
         }
 
         // The export is audited before it is read, so it lists itself.

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PepFunctions.App.Http;
+using PepFunctions.App.Web;
 
 namespace PepFunctions.App.Reports;
 
 /// <summary>The programme report: <c>GET /api/reports/programme?scope=&amp;from=&amp;to=</c>, and its rebuild (administrators).</summary>
-public sealed class ReportsFunctions(StaffApi api, ProgrammeReportService reports, ProgrammeRebuild rebuild)
+public sealed class ReportsFunctions(StaffApi api, ProgrammeReportService reports, ProgrammeRebuild rebuild, StaffPages pages)
 {
     /// <summary>The figures of a scope (an office, a province's Kanwil code, or NATIONAL) over whole months.</summary>
     [Function("ProgrammeReport")]
@@ -29,4 +30,10 @@ public sealed class ReportsFunctions(StaffApi api, ProgrammeReportService report
     public Task<IActionResult> RebuildAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/programme/rebuild")] HttpRequest request) =>
         api.RunAsAdministratorAsync(request, async (_, cancellationToken) => TypedResults.Ok(new { facts = await rebuild.RunAsync(cancellationToken) }));
+
+    /// <summary><c>/laporan</c>: the report page, with charts, printable on A4.</summary>
+    [Function("PageProgrammeReport")]
+    public Task<IActionResult> PageAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "laporan")] HttpRequest request) =>
+        pages.RunAsync(request);
 }

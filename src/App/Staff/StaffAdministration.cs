@@ -88,7 +88,9 @@ public sealed partial class StaffAdministration(
         var account = await CheckAsync(request with { Username = request.Username ?? current.Username }, current.Username, cancellationToken);
         RequireManages(actor, account);
 
-        var mentored = current.Active && !account.Active ? await OpenCasesMentoredByAsync(current.Username, cancellationToken) : [];
+        // Whenever the result is inactive, not only when this request deactivates: a retry after a crash between the
+        // two writes below finds the record inactive already and must still hand the cases over.
+        var mentored = !account.Active ? await OpenCasesMentoredByAsync(current.Username, cancellationToken) : [];
         var successor = mentored.Count > 0 ? await CheckSuccessorAsync(request.Successor, current, cancellationToken) : null;
         var changed = account with
         {
@@ -98,16 +100,18 @@ public sealed partial class StaffAdministration(
             ChangedBy = actor.Username,
             ChangedAt = time.GetUtcNow(),
         };
+        // The cases move first: a crash after it leaves the record active with no case to hand over, and the retry saves it.
+        if (successor is not null)
+        {
+            await MoveCasesAsync(actor, mentored, current.Username, successor, changed.ChangedAt!.Value, cancellationToken);
+        }
+
         if (changed.Editable == current.Editable)
         {
             return current;
         }
 
         await store.SaveAsync([(current, etag, changed)], cancellationToken);
-        if (successor is not null)
-        {
-            await MoveCasesAsync(actor, mentored, current.Username, successor, changed.ChangedAt!.Value, cancellationToken);
-        }
 
         logger.LogInformation("Staff record changed by {Actor}: role {Role} at {OfficeCode}, active {Active}", actor.Username, changed.Role, changed.OfficeCode, changed.Active);
         return changed;

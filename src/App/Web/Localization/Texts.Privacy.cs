@@ -33,5 +33,9 @@ internal static partial class StringTable
         PersonalData.SaveCorrection       | Simpan koreksi                                          | Save correction
         PersonalData.Saved.Consent        | Persetujuan tersimpan.                                  | Consent saved.
         PersonalData.Saved.Correction     | Koreksi tersimpan.                                      | Correction saved.
+        ~Missing consent to ShareWithFinancingPartners                           | Belum ada persetujuan untuk dibagikan ke mitra pembiayaan: rujukan membagikan data orang ini ke mitra. Catat persetujuannya dulu. | No consent to share with financing partners: a referral shares this person's data with a partner. Record the consent first.
+        ~Missing consent to ProductPromotion                                     | Belum ada persetujuan untuk promosi produk: pameran dan produk unggulan menampilkan produknya ke publik. Catat persetujuannya dulu. | No consent to product promotion: showcases and produk unggulan show the products publicly. Record the consent first.
+        ~Missing consent to ShareWithMentors                                     | Belum ada persetujuan untuk dibagikan ke pendamping: pendamping Pokmas Lipas melihat data orang ini. Catat persetujuannya dulu. | No consent to share with mentors: a Pokmas Lipas mentor sees this person's record. Record the consent first.
+        ~Missing consent to Programme                                            | Belum ada persetujuan untuk ikut program. Catat persetujuannya dulu. | No consent to take part in the programme. Record the consent first.
         """;
 }
