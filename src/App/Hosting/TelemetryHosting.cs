@@ -28,6 +28,9 @@ internal static class TelemetryHosting
 
         // ASP.NET Core's information lines (a result written, per request) repeat what the host's request telemetry says.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The Durable Task worker's information lines (each activity and orchestration step) repeat what the Durable
+        // extension's own tracking records; the app's own lines say what happened to a case.
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         return builder;
     }
 }
