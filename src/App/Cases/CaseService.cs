@@ -258,12 +258,7 @@ public sealed partial class CaseService(
             throw new NotFoundException($"Case '{caseId}' was not found.");
         }
 
-        // A Pokmas Lipas mentor is outside the ministry: they see a person's record only with the person's consent.
-        if (staff.Role == StaffRole.PokmasMentor && !CaseConsents.Covers(record.ConsentJson, ConsentPurpose.ShareWithMentors))
-        {
-            throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors);
-        }
-
+        CaseConsents.RequireForMentor(staff, caseId, record.ConsentJson);
         return record;
     }
 

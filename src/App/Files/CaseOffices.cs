@@ -80,10 +80,8 @@ public sealed class CaseOffices(HubStorage storage)
             throw new NotFoundException($"Case '{caseId}' does not exist.");
         }
 
-        // A Pokmas Lipas mentor is outside the ministry: they see a person's data only with the person's consent.
-        return staff.Role == StaffRole.PokmasMentor && !CaseConsents.Covers(holder.ConsentJson, ConsentPurpose.ShareWithMentors)
-            ? throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors)
-            : holder;
+        CaseConsents.RequireForMentor(staff, caseId, holder.ConsentJson);
+        return holder;
     }
 
     /// <summary>Who holds the case and where it stands, when <paramref name="staff"/> may do <paramref name="action"/> to it.</summary>

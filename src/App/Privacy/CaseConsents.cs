@@ -38,6 +38,19 @@ public sealed class CaseConsents(HubStorage storage)
     public static bool Covers(string? consentJson, ConsentPurpose purpose) =>
         !string.IsNullOrEmpty(consentJson) && RecordJson.Deserialize<Consent>(consentJson)?.Covers(purpose) == true;
 
+    /// <summary>
+    /// Refuses a Pokmas Lipas mentor a person's data without <see cref="ConsentPurpose.ShareWithMentors"/>: a mentor is
+    /// outside the ministry and sees a person's record only with their consent. Staff of other roles pass.
+    /// </summary>
+    /// <exception cref="ConflictException">The 409 naming the consent.</exception>
+    internal static void RequireForMentor(StaffMember staff, string caseId, string? consentJson)
+    {
+        if (staff.Role == StaffRole.PokmasMentor && !Covers(consentJson, ConsentPurpose.ShareWithMentors))
+        {
+            throw Missing(caseId, ConsentPurpose.ShareWithMentors);
+        }
+    }
+
     /// <summary>The 409 that names the missing consent.</summary>
     internal static ConflictException Missing(string caseId, ConsentPurpose purpose) =>
         // The consent comes first, so a page can say which one in its own language (Texts.Privacy.cs: "~Missing consent to ...").

@@ -33,10 +33,7 @@ public sealed class CaseExport(HubStorage storage, ReadAudit reads)
             throw new NotFoundException($"Case '{caseId}' was not found.");
         }
 
-        if (staff.Role == StaffRole.PokmasMentor && !CaseConsents.Covers(found.Value.GetString("ConsentJson"), ConsentPurpose.ShareWithMentors))
-        {
-            throw CaseConsents.Missing(caseId, ConsentPurpose.ShareWithMentors);
-        }
+        CaseConsents.RequireForMentor(staff, caseId, found.Value.GetString("ConsentJson"));
 
         // The export is audited before it is read, so it lists itself.
         await reads.CaseReadAsync(staff.Username, PersonalDataRead.Export, caseId, null, cancellationToken);

@@ -61,6 +61,16 @@ internal sealed class Chromium : IDisposable
         return path;
     }
 
+    /// <summary>Signs in at <paramref name="site"/>'s sign-in form as the demo account <paramref name="username"/> and waits for the signed-in page.</summary>
+    public void SignIn(string site, string username)
+    {
+        Driver.Navigate().GoToUrl(site.TrimEnd('/') + "/masuk");
+        Driver.FindElement(By.Id("Username")).SendKeys(username);
+        Driver.FindElement(By.Id("Password")).SendKeys(Support.TestApp.DemoPassword);
+        Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
+        WaitUntil(d => d.FindElements(By.CssSelector(".who")).Count > 0, "the signed-in name");
+    }
+
     /// <summary>Fails when the page is wider than the window, so a phone would scroll it sideways.</summary>
     public void AssertFitsTheWidth(string what)
     {

@@ -38,11 +38,7 @@ public sealed class PersonPageOnAPhoneTests(CaseApp app, ITestOutputHelper outpu
         using var chromium = Chromium.Start(400, 900);
         var driver = chromium.Driver;
         var site = app.App.Http.BaseAddress!.ToString().TrimEnd('/');
-        driver.Navigate().GoToUrl(site + "/masuk");
-        driver.FindElement(By.Id("Username")).SendKeys("mentor.kupang");
-        driver.FindElement(By.Id("Password")).SendKeys("pep-demo");
-        driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        chromium.WaitUntil(d => d.FindElements(By.CssSelector(".who")).Count > 0, "the signed-in name");
+        chromium.SignIn(site, "mentor.kupang");
         driver.Navigate().GoToUrl($"{site}/kasus/{caseId}");
         chromium.WaitUntil(d => d.FindElements(By.CssSelector("form.answer")).Count > 0, "the referral's answer form");
         chromium.Screenshot("browser-phone-person-business");

@@ -23,11 +23,7 @@ public sealed class ReportPrintTests(ProgrammeReportTests.Walk walk, ITestOutput
         using var chromium = Chromium.Start(A4PrintableWidth, 1100);
         var driver = chromium.Driver;
         var site = walk.App.Http.BaseAddress!.ToString().TrimEnd('/');
-        driver.Navigate().GoToUrl(site + "/masuk");
-        driver.FindElement(By.Id("Username")).SendKeys("kanwil.ntt");
-        driver.FindElement(By.Id("Password")).SendKeys("pep-demo");
-        driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        chromium.WaitUntil(d => d.FindElements(By.CssSelector(".who")).Count > 0, "the signed-in name");
+        chromium.SignIn(site, "kanwil.ntt");
         driver.Navigate().GoToUrl($"{site}/laporan?scope={Offices.KanwilNtt}&from={walk.From}&to={walk.To}");
         chromium.WaitUntil(d => d.FindElements(By.CssSelector("svg.chart")).Count > 0, "the report's charts");
 

@@ -84,12 +84,7 @@ public sealed class StaffPagesTests(FeatureApp app, ITestOutputHelper output) : 
     private Chromium SignedIn(string username)
     {
         var chromium = Chromium.Start(400, 900);
-        var driver = chromium.Driver;
-        driver.Navigate().GoToUrl(Site + "/masuk");
-        driver.FindElement(By.Id("Username")).SendKeys(username);
-        driver.FindElement(By.Id("Password")).SendKeys(TestApp.DemoPassword);
-        driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        chromium.WaitUntil(d => d.FindElements(By.CssSelector(".who")).Count > 0, "the signed-in name");
+        chromium.SignIn(Site, username);
         return chromium;
     }
 
