@@ -131,8 +131,8 @@ param reminderSweepSchedule string = '0 */15 * * * *'
 @description('NCRONTAB schedule of the daily digest check: hourly; the app sends each office\'s digest at 07:00 in the office\'s own time zone.')
 param dailyDigestSchedule string = '0 0 * * * *'
 
-@description('NCRONTAB schedule of the pipeline repair (with seconds): finishes staff actions that stopped before telling their pipeline.')
-param pipelineRepairSchedule string = '0 */5 * * * *'
+@description('NCRONTAB schedule of the pipeline repair (with seconds): finishes staff actions that stopped before telling their pipeline. It reads only the unfinished-actions index, so it can run often.')
+param pipelineRepairSchedule string = '*/30 * * * * *'
 
 @description('NCRONTAB schedule of the notification sender (with seconds): how often due notifications are delivered.')
 param notificationSendSchedule string = '0 */1 * * * *'

@@ -30,7 +30,8 @@ public sealed partial class CaseService
         var scores = AssessmentScoring.Recommend(assessment);
         var now = clock.GetUtcNow();
         IReadOnlyList<TrainingTrack> recommended = [.. scores.Where(s => s.Score > 0).Take(3).Select(s => s.Track)];
-        var saved = await cases.UpdateAsync(caseId, record =>
+        var row = await unfinished.OpenAsync(caseId, "assessment", now, cancellationToken);
+        var saved = await ClosedIfRefusedAsync(row, cases.UpdateAsync(caseId, record =>
         {
             if (record.AssessmentKey == actionKey)
             {
@@ -50,9 +51,10 @@ public sealed partial class CaseService
             record.AssessedAt = now;
             record.AssessmentKey = actionKey;
             return true;
-        }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
+        }, cancellationToken), cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
         await TellAssessmentAsync(saved, client, cancellationToken);
+        await unfinished.CloseAsync(row, cancellationToken);
         return new AssessmentResponse(caseId, recommended, scores);
     }
 
@@ -88,7 +90,8 @@ public sealed partial class CaseService
         var now = clock.GetUtcNow();
         var releasedAt = release.ReleaseDate == today ? now : AtMidnight(record.OfficeCode, release.ReleaseDate);
         DateTimeOffset? supervisionEnd = release.SupervisionEnd() is { } end ? AtMidnight(record.OfficeCode, end) : null;
-        var saved = await cases.UpdateAsync(caseId, current =>
+        var row = await unfinished.OpenAsync(caseId, "release", now, cancellationToken);
+        var saved = await ClosedIfRefusedAsync(row, cases.UpdateAsync(caseId, current =>
         {
             if (current.ReleaseKey == actionKey)
             {
@@ -113,10 +116,11 @@ public sealed partial class CaseService
             current.ReleaseRecordedAt = now;
             current.ReleaseMentor = request.Mentor?.Trim();
             return true;
-        }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
+        }, cancellationToken), cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
         // On a retry, the event carries what the first attempt stored (a release "today" keeps its first time).
         await TellReleaseAsync(saved, staff.Username, release.Kind, release.ReleaseDate, client, cancellationToken);
+        await unfinished.CloseAsync(row, cancellationToken);
         return Accepted(caseId);
     }
 
@@ -136,8 +140,10 @@ public sealed partial class CaseService
         }
 
         var now = clock.GetUtcNow();
-        var saved = await followUps.RecordAsync(caseId, sequence, RecordJson.Serialize(visit), staff.Username, now, actionKey, cancellationToken);
+        var row = await unfinished.OpenAsync(caseId, "follow-up", now, cancellationToken);
+        var saved = await ClosedIfRefusedAsync(row, followUps.RecordAsync(caseId, sequence, RecordJson.Serialize(visit), staff.Username, now, actionKey, cancellationToken), cancellationToken);
         await TellFollowUpAsync(saved, client, cancellationToken);
+        await unfinished.CloseAsync(row, cancellationToken);
         return Accepted(caseId);
     }
 
@@ -155,7 +161,8 @@ public sealed partial class CaseService
         }
 
         var now = clock.GetUtcNow();
-        var saved = await cases.UpdateAsync(caseId, record =>
+        var row = await unfinished.OpenAsync(caseId, "withdrawal", now, cancellationToken);
+        var saved = await ClosedIfRefusedAsync(row, cases.UpdateAsync(caseId, record =>
         {
             if (record.WithdrawalKey == actionKey)
             {
@@ -173,9 +180,10 @@ public sealed partial class CaseService
             record.WithdrawalRequestedAt = now;
             record.WithdrawalRequestedBy = staff.Username;
             return true;
-        }, cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
+        }, cancellationToken), cancellationToken) ?? throw new NotFoundException($"Case '{caseId}' was not found.");
 
         await TellWithdrawalAsync(saved, client, cancellationToken);
+        await unfinished.CloseAsync(row, cancellationToken);
         return Accepted(caseId);
     }
 

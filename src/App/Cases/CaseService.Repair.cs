@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using PepFunctions.App.Http;
 using PepFunctions.App.Mentoring;
 using PepFunctions.Domain;
 
@@ -7,7 +8,8 @@ namespace PepFunctions.App.Cases;
 
 public sealed partial class CaseService
 {
-    // A staff action writes its record, then its timeline entry, then tells the pipeline. The Tell methods do the last two
+    // A staff action opens its UnfinishedActions row, writes its record, then its timeline entry, then tells the pipeline
+    // and closes the row: the rows left open are what the repair below reads. The Tell methods do the last two
     // from what the record holds, so the action, its retry and the repair below all write the same entry (keyed by the
     // action's key) and raise the same event; the pipeline passes over an event it has had (CaseWaits).
 
@@ -104,6 +106,23 @@ public sealed partial class CaseService
         }
 
         return repaired;
+    }
+
+    /// <summary>
+    /// Awaits an action's write; when the write is refused (the action is taken by another, the case is at another stage,
+    /// it is gone: nothing of this action was written), the action's <see cref="UnfinishedActions"/> row is closed at once.
+    /// </summary>
+    private async Task<T> ClosedIfRefusedAsync<T>(string unfinishedRow, Task<T> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await write;
+        }
+        catch (Exception ex) when (ex is ConflictException or NotFoundException or ForbiddenException or RequestValidationException)
+        {
+            await unfinished.CloseAsync(unfinishedRow, cancellationToken);
+            throw;
+        }
     }
 
     /// <summary>Starts the case's pipeline (an enrolment, or a repair of one that stopped before it).</summary>

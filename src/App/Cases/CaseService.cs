@@ -31,7 +31,8 @@ public sealed partial class CaseService(
     ReadAudit reads,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
-    ILogger<CaseService> logger)
+    ILogger<CaseService> logger,
+    UnfinishedActions unfinished)
 {
     /// <summary>The API path of a case.</summary>
     public static string PathOf(string caseId) => $"/api/cases/{Uri.EscapeDataString(caseId)}";
@@ -59,11 +60,13 @@ public sealed partial class CaseService(
         var caseId = caseIds.For(office.Code, enrollment.RegistrationNumber);
         var record = NewRecord(caseId, office, enrollment, staff);
         record.EnrolKey = actionKey;
+        var row = await unfinished.OpenAsync(caseId, "enrolment", clock.GetUtcNow(), cancellationToken);
         if (!await cases.TryAddAsync(record, cancellationToken))
         {
             var existing = await cases.FindAsync(caseId, cancellationToken) ?? throw new ConflictException($"Case '{caseId}' is being enrolled; try again.");
             if (existing.EnrolKey != actionKey)
             {
+                await unfinished.CloseAsync(row, cancellationToken);
                 throw new ConflictException(string.Equals(existing.RegistrationNumber, enrollment.RegistrationNumber, StringComparison.OrdinalIgnoreCase)
                     ? $"Registration number '{enrollment.RegistrationNumber}' is enrolled at {office.Code} already, as case '{caseId}'."
                     : $"Registration number '{enrollment.RegistrationNumber}' maps to case '{caseId}', which registration number '{existing.RegistrationNumber}' at {office.Code} holds already.");
@@ -81,6 +84,7 @@ public sealed partial class CaseService(
             await StartPipelineAsync(record, client, cancellationToken);
         }
 
+        await unfinished.CloseAsync(row, cancellationToken);
         logger.LogInformation("Case {CaseId} enrolled at {OfficeCode} by {Username}", caseId, office.Code, staff.Username);
         return CaseResponse.From(record, [], OrchestrationRuntimeStatus.Pending);
     }

@@ -31,6 +31,7 @@ internal static class CasesHosting
         builder.Services.TryAddSingleton<CaseStore>();
         builder.Services.TryAddSingleton<CaseTimeline>();
         builder.Services.TryAddSingleton<FollowUpStore>();
+        builder.Services.TryAddSingleton<UnfinishedActions>();
         builder.Services.TryAddSingleton<CaseService>();
         builder.AddNotifications();
         builder.AddPrivacy();

@@ -8,7 +8,7 @@ namespace PepFunctions.App.Files;
 internal static class FilesHosting
 {
     /// <summary>
-    /// Adds <see cref="HubStorage"/>, <see cref="FileStore"/> and <see cref="CaseOffices"/> on the function app's
+    /// Adds <see cref="HubStorage"/>, <see cref="FileStore"/>, <see cref="CaseOffices"/> and <see cref="Cases.UnfinishedActions"/> on the function app's
     /// storage account (<see cref="StorageHosting.AddRecordStorageAccount"/>), <see cref="FilesOptions"/> checked on start,
     /// and the system clock unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -26,6 +26,7 @@ internal static class FilesHosting
         builder.Services.TryAddSingleton<HubStorage>();
         builder.Services.AddSingleton<FileStore>();
         builder.Services.TryAddSingleton<CaseOffices>();
+        builder.Services.TryAddSingleton<Cases.UnfinishedActions>();
 
         // Batch capacity, attendance threshold and referral wait; the Cases feature binds the same section.
         builder.Services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName);

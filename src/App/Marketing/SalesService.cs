@@ -14,7 +14,8 @@ namespace PepFunctions.App.Marketing;
 /// (<see cref="PipelineAction.RecordFollowUp"/>). After each record the case's pipeline is told
 /// (<see cref="CaseEvents.SalesRecorded"/>) so it checks graduation at once; the <c>Sales</c> rows stay the truth.
 /// </remarks>
-public sealed class SalesService(HubStorage storage, CaseOffices cases, CaseTimeline timeline, TimeProvider time, ILogger<SalesService> logger)
+public sealed class SalesService(
+    HubStorage storage, CaseOffices cases, CaseTimeline timeline, TimeProvider time, ILogger<SalesService> logger, UnfinishedActions unfinished)
 {
     /// <summary>The largest month's sales accepted: Rp10.000.000.000, far above any micro-business.</summary>
     public const long MaxSalesRupiah = 10_000_000_000;
@@ -86,12 +87,15 @@ public sealed class SalesService(HubStorage storage, CaseOffices cases, CaseTime
             RecordedBy = staff.Username,
             RecordedAt = now,
         };
+        // Indexed before the row is written: sales cut off before the pipeline hears of them are told by the pipeline repair.
+        var unfinishedRow = await unfinished.OpenAsync(caseId, "sales", now, cancellationToken);
         var table = await storage.TableAsync(MarketingTables.Sales, cancellationToken);
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         await timeline.AppendActionAsync(caseId, now, staff.Username, TimelineAction.SalesRecorded, TimelineDetail.SalesRecorded(row.RowKey, row.SalesRupiah),
             actionKey ?? $"{row.RowKey}|{now.UtcTicks}", cancellationToken);
         logger.LogInformation("Sales of case {CaseId} for {Month} recorded by {Username}", caseId, row.RowKey, staff.Username);
         await TellPipelineAsync(caseId, staff.Username, client, cancellationToken);
+        await unfinished.CloseAsync(unfinishedRow, cancellationToken);
         return SalesResponse.From(row);
     }
 

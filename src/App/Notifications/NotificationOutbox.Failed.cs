@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using PepFunctions.App.Files;
+using PepFunctions.App.Http;
 
 namespace PepFunctions.App.Notifications;
 
@@ -10,10 +11,15 @@ public sealed partial class NotificationOutbox
     private const int RequeueTries = 10;
 
     /// <summary>Up to <paramref name="max"/> given-up notifications, newest first.</summary>
+    /// <remarks>
+    /// The <c>failed</c> partition; and rows given up before they moved there (marked Failed in the sender's partition),
+    /// which the sender's query passes over and an administrator may still requeue.
+    /// </remarks>
     internal async Task<IReadOnlyList<PendingNotificationEntity>> ListFailedAsync(int max, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(NotificationTables.Outbox, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {NotificationTables.PendingPartition} and Failed eq {true}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {NotificationTables.FailedPartition} or (PartitionKey eq {NotificationTables.PendingPartition} and Failed eq {true})");
         var failed = new List<PendingNotificationEntity>();
         await foreach (var row in table.QueryAsync<PendingNotificationEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -38,8 +44,40 @@ public sealed partial class NotificationOutbox
     internal async Task<RequeueOutcome> RequeueAsync(string id, string requeuedBy, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(NotificationTables.Outbox, cancellationToken);
+        var failed = await table.GetEntityIfExistsAsync<PendingNotificationEntity>(NotificationTables.FailedPartition, id, cancellationToken: cancellationToken);
+        if (failed.HasValue)
+        {
+            // Back into the sender's partition first, then out of the failed one: a crash between the two leaves it queued
+            // and still listed, and a second requeue then finds it queued and clears the listing.
+            var row = failed.Value!;
+            var failedTag = row.ETag;
+            var queued = Requeued(row, requeuedBy);
+            queued.PartitionKey = NotificationTables.PendingPartition;
+            var outcome = RequeueOutcome.Requeued;
+            try
+            {
+                await table.AddEntityAsync(queued, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict)
+            {
+                outcome = RequeueOutcome.Queued;
+            }
+
+            try
+            {
+                await table.DeleteEntityAsync(NotificationTables.FailedPartition, id, failedTag, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (TableErrors.IsConflict(ex) || TableErrors.IsNotFound(ex))
+            {
+                // Another requeue of the same notification removed it.
+            }
+
+            return outcome;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
+            // A row given up before failed rows moved out of the sender's partition: requeued where it is.
             var row = await table.GetEntityIfExistsAsync<PendingNotificationEntity>(NotificationTables.PendingPartition, id, cancellationToken: cancellationToken);
             if (!row.HasValue)
             {
@@ -53,15 +91,9 @@ public sealed partial class NotificationOutbox
                 return await IsDeliveredAsync(id, cancellationToken) ? RequeueOutcome.Delivered : RequeueOutcome.Queued;
             }
 
-            var now = clock.GetUtcNow();
-            pending.Failed = false;
-            pending.Attempts = 0;
-            pending.NextAttemptAt = now;
-            pending.RequeuedAt = now;
-            pending.RequeuedBy = requeuedBy;
             try
             {
-                await table.UpdateEntityAsync(pending, pending.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(Requeued(pending, requeuedBy), pending.ETag, TableUpdateMode.Replace, cancellationToken);
                 return RequeueOutcome.Requeued;
             }
             catch (RequestFailedException ex) when ((TableErrors.IsConflict(ex) || TableErrors.IsNotFound(ex)) && attempt < RequeueTries)
@@ -69,6 +101,18 @@ public sealed partial class NotificationOutbox
                 // Another retry of the same notification came first: read it again and answer from what it did.
             }
         }
+    }
+
+    /// <summary>The row as the sender takes it again: due now, no tries yet, not failed, with who put it back.</summary>
+    private PendingNotificationEntity Requeued(PendingNotificationEntity row, string requeuedBy)
+    {
+        var now = clock.GetUtcNow();
+        row.Failed = false;
+        row.Attempts = 0;
+        row.NextAttemptAt = now;
+        row.RequeuedAt = now;
+        row.RequeuedBy = requeuedBy;
+        return row;
     }
 }
 

@@ -31,8 +31,8 @@ public sealed record Notification(string Recipient, string Kind, string? CaseId 
 /// mail clients can fold duplicates).
 /// </para>
 /// <para>
-/// A notification given up after its last try stays in the outbox, marked failed, until an administrator requeues it
-/// (<c>NotificationOutbox.Failed.cs</c>).
+/// A notification given up after its last try moves to the outbox's <c>failed</c> partition, out of the sender's way,
+/// until an administrator requeues it (<c>NotificationOutbox.Failed.cs</c>).
 /// </para>
 /// </remarks>
 public sealed partial class NotificationOutbox(HubStorage storage, TimeProvider clock)
@@ -175,7 +175,11 @@ public sealed partial class NotificationOutbox(HubStorage storage, TimeProvider 
     internal Task DropDuplicateAsync(PendingNotificationEntity pending, CancellationToken cancellationToken) =>
         RemoveAsync(pending, cancellationToken);
 
-    /// <summary>Records a failed try: the next one after <paramref name="retryAfter"/>, or none when <paramref name="giveUp"/>.</summary>
+    /// <summary>
+    /// Records a failed try: the next one after <paramref name="retryAfter"/>; or, when <paramref name="giveUp"/>, none: the
+    /// row moves to <see cref="NotificationTables.FailedPartition"/> (written there first, then removed from the sender's
+    /// partition with the claim's ETag), where only administrators look.
+    /// </summary>
     internal async Task FailAsync(PendingNotificationEntity pending, string error, TimeSpan retryAfter, bool giveUp, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(NotificationTables.Outbox, cancellationToken);
@@ -184,7 +188,24 @@ public sealed partial class NotificationOutbox(HubStorage storage, TimeProvider 
         pending.Failed = giveUp;
         try
         {
-            await table.UpdateEntityAsync(pending, pending.ETag, TableUpdateMode.Replace, cancellationToken);
+            if (!giveUp)
+            {
+                await table.UpdateEntityAsync(pending, pending.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+
+            var claim = pending.ETag;
+            pending.PartitionKey = NotificationTables.FailedPartition;
+            await table.UpsertEntityAsync(pending, TableUpdateMode.Replace, cancellationToken);
+            try
+            {
+                await table.DeleteEntityAsync(NotificationTables.PendingPartition, pending.RowKey, claim, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (TableErrors.IsConflict(ex) || TableErrors.IsNotFound(ex))
+            {
+                // Another sender holds it now (the claim ran out): it is not given up after all.
+                await table.DeleteEntityAsync(NotificationTables.FailedPartition, pending.RowKey, ETag.All, cancellationToken);
+            }
         }
         catch (RequestFailedException ex) when (TableErrors.IsConflict(ex) || TableErrors.IsNotFound(ex))
         {

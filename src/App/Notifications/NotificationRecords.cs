@@ -8,7 +8,7 @@ namespace PepFunctions.App.Notifications;
 /// <summary>The notification tables' names after the hub prefix (see <c>docs/tables.md</c>).</summary>
 internal static class NotificationTables
 {
-    /// <summary>The outbox: PartitionKey = <see cref="PendingPartition"/>, RowKey = notification id.</summary>
+    /// <summary>The outbox: PartitionKey = <see cref="PendingPartition"/> (or <see cref="FailedPartition"/>), RowKey = notification id.</summary>
     public const string Outbox = "Notifications";
 
     /// <summary>Delivered notifications: PartitionKey = recipient username, RowKey = inverted creation ticks + id (newest first).</summary>
@@ -17,8 +17,14 @@ internal static class NotificationTables
     /// <summary>PartitionKey = RowKey = notification id of every delivered notification: what keeps a re-queued one from going out twice.</summary>
     public const string Delivered = "NotificationsDelivered";
 
-    /// <summary>The outbox's one partition.</summary>
+    /// <summary>The outbox's partition of notifications still to be tried: the only one the sender reads.</summary>
     public const string PendingPartition = "pending";
+
+    /// <summary>
+    /// The outbox's partition of notifications given up after their last try, kept for an administrator: out of the
+    /// sender's partition, so the sender's query never passes over them however many pile up.
+    /// </summary>
+    public const string FailedPartition = "failed";
 
     /// <summary>The RowKey of a delivered notification in <see cref="Sent"/>: newest first, the same on every write of it.</summary>
     public static string SentKey(DateTimeOffset createdAt, string id) =>
@@ -28,7 +34,7 @@ internal static class NotificationTables
 /// <summary>A row of the outbox: a notification waiting to be delivered.</summary>
 internal sealed class PendingNotificationEntity : ITableEntity
 {
-    /// <summary>Always <see cref="NotificationTables.PendingPartition"/>.</summary>
+    /// <summary><see cref="NotificationTables.PendingPartition"/>, or <see cref="NotificationTables.FailedPartition"/> once given up.</summary>
     public string PartitionKey { get; set; } = NotificationTables.PendingPartition;
 
     /// <summary>The notification id.</summary>

@@ -7,18 +7,24 @@ using PepFunctions.App.Http;
 namespace PepFunctions.App.Sweeps;
 
 /// <summary>
-/// Finds cases whose records are ahead of their pipelines and brings the pipelines up to date: a staff action that
-/// wrote its record and then stopped (the app crashed, storage went away) before it told the pipeline, and that nobody
-/// sent again, is finished here as its retry would have finished it (<see cref="CaseService"/>'s repair).
+/// Finishes staff actions that wrote their record and then stopped (the app crashed, storage went away) before they told
+/// the case's pipeline, and that nobody sent again, as their retry would have finished them (<see cref="CaseService"/>'s
+/// repair).
 /// </summary>
 /// <remarks>
-/// Reads every open case record (a scan of <c>Cases</c>, without names and NIKs) and, for a case in its mentoring stage,
-/// its follow-ups and sales. Actions younger than <see cref="SweepsOptions.RepairAfter"/> are left alone. Safe to run again
-/// and from several app instances at once: timeline entries are keyed by the action, and the pipeline passes over an
-/// event it has had.
+/// <para>Reads only the <see cref="UnfinishedActions"/> index: the rows of actions started more than
+/// <see cref="SweepsOptions.RepairAfter"/> ago (the settle window) that never closed their row, oldest first. So a run
+/// costs what is unfinished, not what was ever enrolled: one range query, then for each such case a point read of its
+/// record and what the repair reads for it, and the row's delete. A run stops after
+/// <see cref="SweepsOptions.RepairBatch"/> cases; the rows it did not reach stay in the index, so the next run resumes
+/// with them (the index is the continuation). A case whose repair fails is moved behind the others and tried again
+/// after the settle window.</para>
+/// <para>Safe to run again and from several app instances at once: timeline entries are keyed by the action, and the
+/// pipeline passes over an event it has had.</para>
 /// </remarks>
 internal sealed class PipelineRepairSweep(
-    CaseStore cases, CaseService service, HubStorage storage, IOptions<SweepsOptions> options, TimeProvider time, ILogger<PipelineRepairSweep> logger) : ISweep
+    CaseStore cases, CaseService service, UnfinishedActions unfinished, HubStorage storage, IOptions<SweepsOptions> options, TimeProvider time,
+    ILogger<PipelineRepairSweep> logger) : ISweep
 {
     /// <summary>The sweep's name.</summary>
     public const string SweepName = "PipelineRepair";
@@ -27,35 +33,65 @@ internal sealed class PipelineRepairSweep(
 
     public async Task<SweepResult> RunAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var settled = time.GetUtcNow() - options.Value.RepairAfter;
-        int examined = 0, repaired = 0, failed = 0;
-        await foreach (var record in cases.ListOpenAsync(cancellationToken))
+        var now = time.GetUtcNow();
+        var done = new Dictionary<string, bool>(StringComparer.Ordinal);
+        int repaired = 0, failed = 0;
+        await foreach (var row in unfinished.ListSettledAsync(now - options.Value.RepairAfter, cancellationToken))
         {
-            examined++;
-            try
+            if (!done.TryGetValue(row.CaseId, out var succeeded))
             {
-                var done = await service.RepairAsync(record, settled,
-                    (caseId, months, token) => CheckGraduation.IsGraduatedAsync(storage, caseId, months, token), client, cancellationToken);
-                if (done.Count > 0)
+                if (done.Count >= options.Value.RepairBatch)
                 {
-                    repaired++;
-                    logger.LogWarning("Pipeline {CaseId} was behind its record; repaired: {Repairs}", record.CaseId, string.Join(", ", done));
+                    logger.LogInformation("Pipeline repair stopped after {Cases} cases; the next run goes on from there", done.Count);
+                    break;
                 }
+
+                var outcome = await RepairAsync(row.CaseId, now, client, cancellationToken);
+                succeeded = outcome is not null;
+                done[row.CaseId] = succeeded;
+                repaired += outcome is { Count: > 0 } ? 1 : 0;
+                failed += succeeded ? 0 : 1;
             }
-            catch (Exception ex) when (!StorageOutage.IsOutage(ex, cancellationToken) && ex is not OperationCanceledException)
-            {
-                // One case that cannot be repaired (a record of an older shape, a pipeline that ended mid-way) must not
-                // keep the cases after it from being repaired; it is logged and tried again on the next run.
-                failed++;
-                logger.LogError(ex, "Pipeline {CaseId} could not be repaired", record.CaseId);
-            }
+
+            // The repair told the pipeline everything recorded before it began, this row's action included.
+            await (succeeded ? unfinished.CloseAsync(row.RowKey, cancellationToken) : unfinished.PostponeAsync(row, time.GetUtcNow(), cancellationToken));
         }
 
         if (failed > 0)
         {
-            logger.LogWarning("Pipeline repair: {Failed} of {Examined} cases could not be repaired", failed, examined);
+            logger.LogWarning("Pipeline repair: {Failed} of {Examined} cases could not be repaired", failed, done.Count);
         }
 
-        return new SweepResult(SweepName, examined, 0, repaired);
+        return new SweepResult(SweepName, done.Count, 0, repaired);
+    }
+
+    /// <summary>What was repaired for the case (empty when nothing was behind); null when the repair failed.</summary>
+    private async Task<IReadOnlyList<string>?> RepairAsync(string caseId, DateTimeOffset now, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // No record (the action stopped before writing it), or an erased person's: nothing to tell anybody.
+            if (await cases.FindAsync(caseId, cancellationToken) is not { ErasedAt: null } record)
+            {
+                return [];
+            }
+
+            // Everything recorded before now counts as settled: the row shows the case's oldest open action is.
+            var done = await service.RepairAsync(record, now,
+                (id, months, token) => CheckGraduation.IsGraduatedAsync(storage, id, months, token), client, cancellationToken);
+            if (done.Count > 0)
+            {
+                logger.LogWarning("Pipeline {CaseId} was behind its record; repaired: {Repairs}", caseId, string.Join(", ", done));
+            }
+
+            return done;
+        }
+        catch (Exception ex) when (!StorageOutage.IsOutage(ex, cancellationToken) && ex is not OperationCanceledException)
+        {
+            // One case that cannot be repaired (a record of an older shape, a pipeline that ended mid-way) must not keep
+            // the cases after it from being repaired; it is logged and tried again after the settle window.
+            logger.LogError(ex, "Pipeline {CaseId} could not be repaired", caseId);
+            return null;
+        }
     }
 }

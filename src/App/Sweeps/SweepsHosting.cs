@@ -15,10 +15,12 @@ internal static class SweepsHosting
             .Validate(o => CronSchedule.IsValid(o.DailyDigest), "Sweeps:DailyDigest must be a six-field NCRONTAB expression, e.g. '0 0 7 * * *'.")
             .Validate(o => CronSchedule.IsValid(o.PipelineRepair), "Sweeps:PipelineRepair must be a six-field NCRONTAB expression, e.g. '0 */5 * * * *'.")
             .Validate(o => o.RepairAfter >= TimeSpan.Zero, "Sweeps:RepairAfter must not be negative.")
+            .Validate(o => o.RepairBatch > 0, "Sweeps:RepairBatch must be at least 1.")
             .ValidateOnStart();
         builder.AddRecordStorage();
         builder.AddNotifications();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ReferralReminders>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, ReferralReminderSweep>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, OverdueDigestSweep>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, PipelineRepairSweep>());

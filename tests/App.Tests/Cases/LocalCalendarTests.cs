@@ -39,7 +39,7 @@ public sealed class LocalCalendarTests : IAsyncLifetime
         _directory = new StaffDirectory(new StaffStore(_storage), Options.Create(new StaffOptions { DemoAccounts = true }), _clock);
         _cases = new CaseService(new CaseStore(_storage, _clock), new FollowUpStore(_storage), new CaseTimeline(_storage), _directory, new CaseIdGenerator(TestCaseIds.Key),
             new ReadAudit(_storage, new CaseTimeline(_storage), _clock, NullLogger<ReadAudit>.Instance),
-            Options.Create(new PipelineOptions()), _clock, NullLogger<CaseService>.Instance);
+            Options.Create(new PipelineOptions()), _clock, NullLogger<CaseService>.Instance, new UnfinishedActions(_storage));
     }
 
     public Task DisposeAsync() => TaskHubStorage.DeleteAsync(_connectionString, _hub);

@@ -76,6 +76,8 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
 
         var failed = Assert.Single(await RowsAsync(NotificationTables.Outbox));
         Assert.Equal((2, 2, "SMTP server unreachable"), (sender.Calls, failed.GetInt32("Attempts"), failed.GetString("LastError")));
+        // Out of the partition the sender reads: given-up rows never slow its query down.
+        Assert.Equal(NotificationTables.FailedPartition, failed.PartitionKey);
         Assert.Empty(await _outbox.ListSentAsync("pk.kupang", 10, CancellationToken.None));
     }
 
@@ -136,6 +138,24 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Equal(RequeueOutcome.Delivered, await _outbox.RequeueAsync(id, "admin", CancellationToken.None));
         var row = Assert.Single(await RowsAsync(NotificationTables.Outbox));
         Assert.Equal((false, 0, null), (row.GetBoolean("Failed"), row.GetInt32("Attempts"), row.GetString("RequeuedBy")));
+    }
+
+    [Fact]
+    public async Task RequeueAsync_GivenUpBeforeFailedRowsMoved_IsListedAndRequeuedWhereItIs()
+    {
+        var id = NotificationOutbox.IdFor("old-1", "pk.kupang");
+        var outbox = await _storage.TableAsync(NotificationTables.Outbox, CancellationToken.None);
+        await outbox.AddEntityAsync(new PendingNotificationEntity
+        {
+            RowKey = id, Recipient = "pk.kupang", Kind = "FollowUpOverdue", CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow,
+            Attempts = 3, Failed = true,
+        });
+
+        Assert.Equal(id, Assert.Single(await _outbox.ListFailedAsync(10, CancellationToken.None)).Id);
+        Assert.Equal(RequeueOutcome.Requeued, await _outbox.RequeueAsync(id, "admin", CancellationToken.None));
+
+        var row = Assert.Single(await RowsAsync(NotificationTables.Outbox));
+        Assert.Equal((NotificationTables.PendingPartition, false, 0), (row.PartitionKey, row.GetBoolean("Failed"), row.GetInt32("Attempts")));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class SenderApp : FeatureApp
         await outbox.CreateIfNotExistsAsync();
         await outbox.AddEntityAsync(new PendingNotificationEntity
         {
+            PartitionKey = NotificationTables.FailedPartition,
             RowKey = id,
             Recipient = recipient,
             Kind = "FollowUpOverdue",
@@ -44,9 +45,10 @@ public sealed class SenderApp : FeatureApp
         return new GivenUp(id, caseId);
     }
 
-    /// <summary>Whether the notification is still in the outbox, given up.</summary>
+    /// <summary>Whether the notification is still in the outbox, given up (in its failed partition, out of the sender's).</summary>
     internal async Task<bool> IsGivenUpAsync(string id) =>
-        (await Table(NotificationTables.Outbox).GetEntityAsync<PendingNotificationEntity>(NotificationTables.PendingPartition, id)).Value.Failed;
+        (await Table(NotificationTables.Outbox).GetEntityIfExistsAsync<PendingNotificationEntity>(NotificationTables.FailedPartition, id)).HasValue
+        && !(await Table(NotificationTables.Outbox).GetEntityIfExistsAsync<PendingNotificationEntity>(NotificationTables.PendingPartition, id)).HasValue;
 
     /// <summary>Waits until the sender has delivered the notification: its outbox row is gone.</summary>
     internal async Task WaitUntilDeliveredAsync(string id)
