@@ -22,6 +22,13 @@ public sealed class StaffOptions
     public bool TrustPlatformHeaders { get; set; }
 
     /// <summary>
+    /// How long an app instance keeps the list of active staff (<see cref="StaffDirectory.ListAsync"/>) before reading the
+    /// directory's partition again; two minutes by default, zero to read it every time. A change saved by this instance
+    /// takes effect at once; one saved by another instance within this time.
+    /// </summary>
+    public TimeSpan DirectoryCacheFor { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// The first administrators: sign-in names, comma-separated. Each gets an administrator record at their first sign-in
     /// through the platform if the directory has none for them yet.
     /// </summary>
@@ -81,11 +88,32 @@ public sealed class StaffDirectory(StaffStore store, IOptions<StaffOptions> opti
     }
 
     /// <summary>Every active staff member.</summary>
+    /// <remarks>
+    /// Read from this instance's copy while it is younger than <see cref="StaffOptions.DirectoryCacheFor"/> and no staff
+    /// record was saved in this process since (<see cref="StaffStore.Saves"/>): the directory's one partition holds every
+    /// member of staff in the country, and case pages, releases, transfers and notifications all ask for it, so reading it
+    /// per request would make it the hottest partition of the account. Sign-in and access checks never use this copy:
+    /// they read the member's own row (<see cref="FindAsync"/>), so a deactivation takes effect at the next request.
+    /// </remarks>
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken)
     {
         await SeedDemoAccountsAsync(cancellationToken);
-        return [.. (await store.ListAsync(cancellationToken)).Where(a => a.Active).Select(a => a.ToMember())];
+        var saves = StaffStore.Saves;
+        var now = time.GetUtcNow();
+        if (_list is { } kept && kept.Saves == saves && now - kept.ReadAt < options.Value.DirectoryCacheFor)
+        {
+            return kept.Members;
+        }
+
+        IReadOnlyList<StaffMember> members = [.. (await store.ListAsync(cancellationToken)).Where(a => a.Active).Select(a => a.ToMember())];
+        _list = new KeptList(members, saves, now);
+        return members;
     }
+
+    private KeptList? _list;
+
+    /// <summary>The active staff as read at <paramref name="ReadAt"/>, when <paramref name="Saves"/> saves had been made in this process.</summary>
+    private sealed record KeptList(IReadOnlyList<StaffMember> Members, long Saves, DateTimeOffset ReadAt);
 
     /// <summary>
     /// The mentor a case at <paramref name="bapasCode"/> gets when nobody is named: among <paramref name="staff"/>, the

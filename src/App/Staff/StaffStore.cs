@@ -30,6 +30,14 @@ public sealed class StaffStore(HubStorage storage)
     /// <summary>The most records one transaction stores (each with its audit row: the table's limit of 100 operations).</summary>
     public const int MaxPerTransaction = 50;
 
+    private static long s_saves;
+
+    /// <summary>
+    /// How many saves any staff store of this process has made (or tried): a list kept from before a save is stale. Per
+    /// process rather than per store, so that a save through any store (tests build their own) reaches every directory.
+    /// </summary>
+    public static long Saves => Interlocked.Read(ref s_saves);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -132,6 +140,11 @@ public sealed class StaffStore(HubStorage storage)
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new ConflictException("A staff record was added or changed by someone else meanwhile: read it again and retry.");
+        }
+        finally
+        {
+            // Counted whether or not it landed (a timeout may hide a save that did): lists kept by StaffDirectory are read again.
+            Interlocked.Increment(ref s_saves);
         }
     }
 

@@ -4,7 +4,6 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PepFunctions.App.Files;
 using PepFunctions.App.Hosting;
@@ -25,20 +24,23 @@ internal sealed class CountedStorage
     private readonly ConcurrentDictionary<(string Table, string Kind), int> _requests = new();
     private readonly ConcurrentDictionary<string, int> _entities = new(StringComparer.Ordinal);
 
-    private CountedStorage(TestApp app)
+    private CountedStorage(string connectionString, string hub)
     {
         var options = new TableClientOptions();
-        options.AddPolicy(new Counting(this, app.HubName), HttpPipelinePosition.PerRetry);
+        options.AddPolicy(new Counting(this, hub), HttpPipelinePosition.PerRetry);
         Storage = new HubStorage(
-            new TableServiceClient(app.ConnectionString, options), app.Services.GetRequiredService<BlobServiceClient>(),
-            app.Services.GetRequiredService<IOptions<StorageOptions>>());
+            new TableServiceClient(connectionString, options), new BlobServiceClient(connectionString),
+            Options.Create(new StorageOptions { TaskHubName = hub }));
     }
 
     /// <summary>The counted storage, on the app's task hub.</summary>
     public HubStorage Storage { get; }
 
     /// <summary>Counted storage over <paramref name="app"/>'s tables.</summary>
-    public static CountedStorage For(TestApp app) => new(app);
+    public static CountedStorage For(TestApp app) => new(app.ConnectionString, app.HubName);
+
+    /// <summary>Counted storage over the tables of task hub <paramref name="hub"/>.</summary>
+    public static CountedStorage For(string connectionString, string hub) => new(connectionString, hub);
 
     /// <summary>Requests to <paramref name="table"/> (its name without the hub) of <paramref name="kind"/> (<c>point</c>, <c>query</c>, <c>write</c>), or of every kind.</summary>
     public int Requests(string table, string? kind = null) =>
