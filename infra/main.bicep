@@ -134,6 +134,9 @@ param dailyDigestSchedule string = '0 0 * * * *'
 @description('NCRONTAB schedule of the pipeline repair (with seconds): finishes staff actions that stopped before telling their pipeline. It reads only the unfinished-actions index, so it can run often.')
 param pipelineRepairSchedule string = '*/30 * * * * *'
 
+@description('NCRONTAB schedule of the purge of ended pipelines\' histories (with seconds).')
+param historyPurgeSchedule string = '0 30 2 * * *'
+
 @description('NCRONTAB schedule of the notification sender (with seconds): how often due notifications are delivered.')
 param notificationSendSchedule string = '0 */1 * * * *'
 
@@ -221,6 +224,7 @@ var programmeSettings AppSettings = {
   Sweeps__ReminderSweep: reminderSweepSchedule
   Sweeps__DailyDigest: dailyDigestSchedule
   Sweeps__PipelineRepair: pipelineRepairSchedule
+  Sweeps__HistoryPurge: historyPurgeSchedule
   Notifications__SendSchedule: notificationSendSchedule
   Notifications__Smtp__Host: smtpHost
   Notifications__Smtp__Port: string(smtpPort)

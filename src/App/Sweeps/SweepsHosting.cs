@@ -16,6 +16,8 @@ internal static class SweepsHosting
             .Validate(o => CronSchedule.IsValid(o.PipelineRepair), "Sweeps:PipelineRepair must be a six-field NCRONTAB expression, e.g. '0 */5 * * * *'.")
             .Validate(o => o.RepairAfter >= TimeSpan.Zero, "Sweeps:RepairAfter must not be negative.")
             .Validate(o => o.RepairBatch > 0, "Sweeps:RepairBatch must be at least 1.")
+            .Validate(o => CronSchedule.IsValid(o.HistoryPurge), "Sweeps:HistoryPurge must be a six-field NCRONTAB expression, e.g. '0 30 2 * * *'.")
+            .Validate(o => o.HistoryRetention > TimeSpan.Zero, "Sweeps:HistoryRetention must be positive.")
             .ValidateOnStart();
         builder.AddRecordStorage();
         builder.AddNotifications();
@@ -24,6 +26,7 @@ internal static class SweepsHosting
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, ReferralReminderSweep>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, OverdueDigestSweep>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, PipelineRepairSweep>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, HistoryPurgeSweep>());
         return builder;
     }
 }

@@ -38,6 +38,15 @@ public sealed class SweepsOptions
     /// <summary>The most cases one run of the pipeline repair repairs; the rest wait in the index for the next run. 500 by default.</summary>
     public int RepairBatch { get; set; } = 500;
 
+    /// <summary>The purge of ended pipelines' histories (the <c>HistoryPurgeSweep</c> timer); daily at 02:30 UTC by default.</summary>
+    public string HistoryPurge { get; set; } = "0 30 2 * * *";
+
+    /// <summary>
+    /// How long the history of an ended pipeline is kept, counted from the pipeline's start (what the engine can filter
+    /// on): two years by default, longer than any pipeline runs but the longest sentences. Its outcome stays on the case record.
+    /// </summary>
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(730);
+
     /// <summary>Whether the timers run the sweeps; when false they do nothing, and the sweeps can still be run on demand.</summary>
     public bool Enabled { get; set; } = true;
 }

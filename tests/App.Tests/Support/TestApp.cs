@@ -77,6 +77,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Sweeps:ReminderSweep"] = "0 0 0 1 1 *",
             ["Sweeps:DailyDigest"] = "0 0 0 1 1 *",
             ["Sweeps:PipelineRepair"] = "0 0 0 1 1 *",
+            ["Sweeps:HistoryPurge"] = "0 0 0 1 1 *",
             ["Privacy:CaseIdKey"] = TestCaseIds.Key,
         };
         foreach (var (key, value) in settings)
