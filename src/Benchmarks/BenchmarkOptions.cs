@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PepFunctions.Benchmarks;
 
 /// <summary>
-/// The command line: <c>[all|engine|staff|bulk|steps|idle ...] [--n 1000] [--staff 1,20] [--actions 100] [--think-ms 2000]
+/// The command line: <c>[all|engine|staff|bulk|steps|idle|scale ...] [--scale-sizes 1000,10000] [--n 1000] [--staff 1,20] [--actions 100] [--think-ms 2000]
 /// [--concurrency 16] [--idle-seconds 60] [--app DIR] [--durable key=value ...] [--set Key=Value ...] [--no-count]
 /// [--azurite-ports 10100,10101,10102] [--azurite-pids blob=PID,queue=PID,table=PID]</c>.
 /// </summary>
@@ -12,6 +12,9 @@ internal sealed class BenchmarkOptions
     public const string DurablePrefix = "AzureFunctionsJobHost:extensions:durableTask:";
 
     public static readonly string[] AllParts = ["engine", "staff", "bulk", "steps", "idle"];
+
+    /// <summary>Parts run only when named (not by <c>all</c>): the scale benchmark seeds tens of thousands of cases.</summary>
+    public static readonly string[] NamedParts = ["scale"];
 
     /// <summary>The parts to run, in the order of <see cref="AllParts"/>.</summary>
     public IReadOnlyList<string> Parts { get; private set; } = AllParts;
@@ -38,6 +41,9 @@ internal sealed class BenchmarkOptions
     public int StepPipelines { get; private set; } = 50;
 
     public int IdleSeconds { get; private set; } = 60;
+
+    /// <summary>Open cases seeded for each run of the scale part (twice as many closed).</summary>
+    public IReadOnlyList<int> ScaleSizes { get; private set; } = [1000, 10000];
 
     /// <summary>The function app's build output.</summary>
     public string AppDirectory { get; private set; } = "src/App/bin/Release/net10.0";
@@ -82,16 +88,17 @@ internal sealed class BenchmarkOptions
                 case "--set": options.Put("", Value(args, ref i)); break;
                 case "--durable": options.Put(DurablePrefix, Value(args, ref i)); break;
                 case "all": parts.UnionWith(AllParts); break;
-                case var part when AllParts.Contains(part): parts.Add(part); break;
+                case var part when AllParts.Contains(part) || NamedParts.Contains(part): parts.Add(part); break;
+                case "--scale-sizes": options.ScaleSizes = [.. Value(args, ref i).Split(',').Select(Int)]; break;
                 default:
                     throw new ArgumentException($"Unknown argument '{args[i]}'. Parts: all, {string.Join(", ", AllParts)}; options: --n, --staff, " +
-                        "--actions, --think-ms, --concurrency, --step-pipelines, --idle-seconds, --app, --durable key=value, --set Key=Value, --no-count, --azurite-ports, --azurite-pids.");
+                        "--actions, --think-ms, --concurrency, --step-pipelines, --idle-seconds, --scale-sizes, --app, --durable key=value, --set Key=Value, --no-count, --azurite-ports, --azurite-pids.");
             }
         }
 
         if (parts.Count > 0)
         {
-            options.Parts = [.. AllParts.Where(parts.Contains)];
+            options.Parts = [.. AllParts.Concat(NamedParts).Where(parts.Contains)];
         }
 
         return options;

@@ -45,6 +45,9 @@ internal static class BenchmarkRun
                 case "idle":
                     await IdleBenchmark.RunAsync(context);
                     break;
+                case "scale":
+                    await ScaleBenchmark.RunAsync(context);
+                    break;
             }
         }
 

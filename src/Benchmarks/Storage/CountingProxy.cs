@@ -250,7 +250,7 @@ internal sealed partial class CountingProxy : IAsyncDisposable
     [System.Text.RegularExpressions.GeneratedRegex("-control-[0-9]+$")]
     private static partial System.Text.RegularExpressions.Regex ControlQueue();
 
-    [System.Text.RegularExpressions.GeneratedRegex("^b(?:engine|staff|bulk|steps|idle)[0-9a-f]+")]
+    [System.Text.RegularExpressions.GeneratedRegex("^b(?:engine|staff|bulk|steps|idle|scale)[0-9a-f]+")]
     private static partial System.Text.RegularExpressions.Regex HubName();
 
     private sealed record RequestHead(string Method, string Resource, long ContentLength, bool Chunked);
