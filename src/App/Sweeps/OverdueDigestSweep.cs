@@ -40,6 +40,8 @@ internal sealed class OverdueDigestSweep(
 
     private const int CasesListed = 10;
 
+    private readonly SweepState state = new(storage);
+
     public string Name => SweepName;
 
     /// <summary>Sends every supervisor's digest for their office's date now (run on demand).</summary>
@@ -51,19 +53,35 @@ internal sealed class OverdueDigestSweep(
     private async Task<SweepResult> SendDigestsAsync(bool onSchedule, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var staff = await directory.ListAsync(cancellationToken);
+        var supervised = staff.Where(s => s.SupervisorUsername is not null).GroupBy(s => s.SupervisorUsername!, StringComparer.OrdinalIgnoreCase)
+            .Select(reports => (Reports: reports, Office: staff.FirstOrDefault(s => string.Equals(s.Username, reports.Key, StringComparison.OrdinalIgnoreCase))?.OfficeCode
+                ?? reports.First().OfficeCode))
+            .ToList();
+
+        // On schedule, only the time zones whose clock has reached 07:00 and whose digests of today are not all queued yet:
+        // most hourly runs read nothing but these few saved dates (one row per zone), not the country's overdue follow-ups.
+        var zones = supervised.Select(s => Offices.TimeZoneOf(s.Office).Id).Distinct(StringComparer.Ordinal).ToList();
+        var due = new List<string>();
+        foreach (var zone in zones)
+        {
+            var local = Offices.ToLocal(supervised.First(s => Offices.TimeZoneOf(s.Office).Id == zone).Office, now);
+            if (!onSchedule || (local.Hour >= LocalHour && await state.GetAsync(SweepName, zone, cancellationToken) != Dates.Format(DateOnly.FromDateTime(local.DateTime))))
+            {
+                due.Add(zone);
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return new SweepResult(SweepName, 0, 0);
+        }
+
         var overdue = await ReadOverdueAsync(Offices.Seed.Max(office => Offices.LocalDate(office.Code, now)), cancellationToken);
         var notified = 0;
-        var staff = await directory.ListAsync(cancellationToken);
-        foreach (var reports in staff.Where(s => s.SupervisorUsername is not null).GroupBy(s => s.SupervisorUsername!, StringComparer.OrdinalIgnoreCase))
+        foreach (var (reports, supervisorOffice) in supervised.Where(s => due.Contains(Offices.TimeZoneOf(s.Office).Id)))
         {
-            var supervisorOffice = staff.FirstOrDefault(s => string.Equals(s.Username, reports.Key, StringComparison.OrdinalIgnoreCase))?.OfficeCode
-                ?? reports.First().OfficeCode;
             var local = Offices.ToLocal(supervisorOffice, now);
-            if (onSchedule && local.Hour < LocalHour)
-            {
-                continue;
-            }
-
             var today = DateOnly.FromDateTime(local.DateTime);
             var offices = reports.Select(r => r.OfficeCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var mentors = reports.Select(r => r.Username).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -84,6 +102,16 @@ internal sealed class OverdueDigestSweep(
             {
                 notified++;
                 logger.LogInformation("Overdue digest queued for {Supervisor}: {Count} follow-ups", reports.Key, theirs.Count);
+            }
+        }
+
+        // Saved once every digest of the zone is queued: a run cut off before this sends the rest next hour (deduplicated).
+        foreach (var zone in due)
+        {
+            var local = Offices.ToLocal(supervised.First(s => Offices.TimeZoneOf(s.Office).Id == zone).Office, now);
+            if (local.Hour >= LocalHour)
+            {
+                await state.SaveAsync(SweepName, zone, Dates.Format(DateOnly.FromDateTime(local.DateTime)), cancellationToken);
             }
         }
 

@@ -50,6 +50,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
                 ["Sweeps:DailyDigest"] = "*/5 * * * * *",
                 ["Sweeps:PipelineRepair"] = "*/5 * * * * *",
                 ["Sweeps:RepairAfter"] = "00:00:05",
+                ["Sweeps:HistoryPurge"] = "0 0 0 1 1 *",
             },
         });
     }

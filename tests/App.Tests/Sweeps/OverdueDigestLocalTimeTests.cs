@@ -11,6 +11,7 @@ using PepFunctions.App.Mentoring;
 using PepFunctions.App.Notifications;
 using PepFunctions.App.Staff;
 using PepFunctions.App.Sweeps;
+using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 using PepFunctions.Testing;
 
@@ -87,6 +88,25 @@ public sealed class OverdueDigestLocalTimeTests : IAsyncLifetime
             [("kanwil.banten", wib), ("kanwil.ntt", wita), ("pk.kupang", wita)],
             firstSent.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value)));
         Assert.Equal(3, (await DigestsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RunOnScheduleAsync_LaterHourlyRunsOfTheSameDay_ReadNoFollowUps()
+    {
+        var counted = CountedStorage.For(_connectionString, _hub);
+        var sweep = new OverdueDigestSweep(
+            counted.Storage, new StaffDirectory(new StaffStore(counted.Storage), Options.Create(new StaffOptions { DemoAccounts = true }), _clock),
+            new NotificationOutbox(counted.Storage, _clock), _clock, NullLogger<OverdueDigestSweep>.Instance);
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)); // 07:00 WIB, 08:00 WITA
+        var sent = await sweep.RunOnScheduleAsync(NoClient, CancellationToken.None);
+        Assert.Equal(3, sent.Notified);
+
+        counted.Reset();
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
+        var later = await sweep.RunOnScheduleAsync(NoClient, CancellationToken.None);
+
+        Assert.Equal((0, 0), (later.Examined, later.Notified));
+        Assert.True(counted.Requests(FollowUpTables.FollowUpsDue) == 0, $"A later run of the day read the overdue follow-ups: {counted}");
     }
 
     [Fact]
