@@ -6,7 +6,7 @@ namespace PepFunctions.App.Cases;
 /// <remarks>
 /// Raise them only while the pipeline runs (read its status first): an event for a missing or ended instance is an
 /// error on one host and silently dropped on another. Events that arrive while the pipeline is busy are kept until it
-/// waits for them (see <see cref="CaseWaits"/>).
+/// waits for them (see <see cref="V1.CaseWaitsV1"/>).
 /// </remarks>
 public static class CaseEvents
 {
