@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using PepFunctions.App.Cases.V1;
+using PepFunctions.App.Cases.V2;
 
 namespace PepFunctions.App.Cases;
 
@@ -26,8 +27,14 @@ internal static class PipelineVersions
     /// <summary>The pipeline as first released; unversioned instances (started before versioning) run it too.</summary>
     public const string V1 = "1.0";
 
+    /// <summary>Version 1 that can start at a given stage (a restart) and reminds a late assessment until it is recorded.</summary>
+    public const string V2 = "2.0";
+
+    /// <summary>The first version that can start at a given stage (<see cref="CaseStart.Resume"/>): restarts start at it.</summary>
+    public const string Resumable = V2;
+
     /// <summary>Every version this build runs, oldest first.</summary>
-    public static IReadOnlyList<IPipelineVersion> All { get; } = [new CasePipelineV1()];
+    public static IReadOnlyList<IPipelineVersion> All { get; } = [new CasePipelineV1(), new CasePipelineV2()];
 
     /// <summary>
     /// The newest of <paramref name="versions"/> that is not newer than the instance's version; an instance older than

@@ -15,6 +15,7 @@ namespace PepFunctions.App.Cases.V1;
 /// Never edited: its histories are committed under <c>tests/App.Tests/Cases/Golden</c> and replayed against every build.
 /// It calls only its own frozen copies of what could change (<see cref="CaseWaitsV1"/>, <see cref="FollowUpScheduleV1"/>,
 /// its retry policy and reasons); the activity names and contracts it calls must keep accepting what it sends.
+/// Its steps (<see cref="FollowUpAsync"/> and the helpers) are internal so later versions can reuse them as they are.
 /// </remarks>
 internal sealed class CasePipelineV1 : IPipelineVersion
 {
@@ -25,7 +26,7 @@ internal sealed class CasePipelineV1 : IPipelineVersion
     public const string EndedReason = "The programme period ended.";
 
     /// <summary>Activities touch storage; a brief outage should delay a case, not fail it.</summary>
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+    internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
 
     /// <inheritdoc />
@@ -106,7 +107,7 @@ internal sealed class CasePipelineV1 : IPipelineVersion
     /// Sales recorded meanwhile are checked at once: the person graduates as soon as the rule is met, not at the next
     /// follow-up. Graduation is checked again after the follow-up too (sales recorded before the wait began).
     /// </remarks>
-    private static async Task<CaseOutcome?> FollowUpAsync(TaskOrchestrationContext context, CaseWaitsV1 waits, CaseStart start, int sequence, DateTime due)
+    internal static async Task<CaseOutcome?> FollowUpAsync(TaskOrchestrationContext context, CaseWaitsV1 waits, CaseStart start, int sequence, DateTime due)
     {
         var durations = start.Durations;
         await ProgressAsync(context, start, new CaseProgress(PipelineStage.Mentoring, due, "follow-up", sequence));
@@ -155,22 +156,22 @@ internal sealed class CasePipelineV1 : IPipelineVersion
         }
     }
 
-    private static Task<bool> GraduatedAsync(TaskOrchestrationContext context, CaseStart start) =>
+    internal static Task<bool> GraduatedAsync(TaskOrchestrationContext context, CaseStart start) =>
         context.CallActivityAsync<bool>(nameof(CheckGraduation), new GraduationCheck(start.CaseId, start.Durations.GraduationMonths), Retry);
 
-    private static async Task ProgressAsync(TaskOrchestrationContext context, CaseStart start, CaseProgress progress)
+    internal static async Task ProgressAsync(TaskOrchestrationContext context, CaseStart start, CaseProgress progress)
     {
         context.SetCustomStatus(progress);
         await context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressCommand(start.CaseId, progress, context.CurrentUtcDateTime), Retry);
     }
 
-    private static Task<int> NotifyAsync(TaskOrchestrationContext context, CaseStart start, NotificationKind kind, int? followUp) =>
+    internal static Task<int> NotifyAsync(TaskOrchestrationContext context, CaseStart start, NotificationKind kind, int? followUp) =>
         context.CallActivityAsync<int>(nameof(QueueNotification), new NotificationCommand(start.CaseId, kind, followUp, context.CurrentUtcDateTime), Retry);
 
-    private static Task<CaseOutcome> WithdrawAsync(TaskOrchestrationContext context, CaseStart start, CaseWithdrawn withdrawal) =>
+    internal static Task<CaseOutcome> WithdrawAsync(TaskOrchestrationContext context, CaseStart start, CaseWithdrawn withdrawal) =>
         CloseAsync(context, start, PipelineStage.Withdrawn, $"{withdrawal.Reason}");
 
-    private static async Task<CaseOutcome> CloseAsync(TaskOrchestrationContext context, CaseStart start, PipelineStage stage, string reason)
+    internal static async Task<CaseOutcome> CloseAsync(TaskOrchestrationContext context, CaseStart start, PipelineStage stage, string reason)
     {
         var outcome = new CaseOutcome(stage, reason);
         context.SetCustomStatus(new CaseProgress(stage, null, null));

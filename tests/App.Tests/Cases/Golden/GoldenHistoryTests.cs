@@ -1,6 +1,7 @@
 using DurableTask.Core.History;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Cases.V1;
+using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Cases.Golden;
 
@@ -15,18 +16,56 @@ namespace PepFunctions.App.Tests.Cases.Golden;
 /// </remarks>
 public sealed class GoldenHistoryTests
 {
-    public static TheoryData<string> Scenarios => [.. GoldenScenarios.All.Select(s => s.Name)];
+    /// <summary>Every scenario of every version this build runs.</summary>
+    public static TheoryData<string, string> Histories
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var version in PipelineVersions.All)
+            {
+                foreach (var scenario in GoldenScenarios.Of(version.Version))
+                {
+                    data.Add(version.Version, scenario.Name);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
-    [MemberData(nameof(Scenarios))]
-    public void Replay_Version1History_TakesTheRecordedStepsAgain(string scenario)
+    [MemberData(nameof(Histories))]
+    public void Replay_RecordedHistory_TakesTheRecordedStepsAgain(string version, string scenario)
     {
-        var history = ReadOrRecord(PipelineVersions.V1, scenario);
+        var history = ReadOrRecord(version, scenario);
 
-        Assert.Equal(PipelineVersions.V1, history.Version);
-        Assert.Equal(PipelineVersions.V1, Assert.IsType<ExecutionStartedEvent>(history.Events[1]).Version);
+        Assert.Equal(version, history.Version);
+        Assert.Equal(version, Assert.IsType<ExecutionStartedEvent>(history.Events[1]).Version);
         Assert.IsType<ExecutionCompletedEvent>(history.Events[^2]);
         Assert.Null(PipelineReplayer.FirstDifference(new CasePipeline(), history));
+    }
+
+    [Fact]
+    public void Record_Version2LateAssessment_RemindsUntilRecordedWhereVersion1RemindedOnce()
+    {
+        static int Reminders(HistoryFile history) => history.Events.OfType<TaskScheduledEvent>()
+            .Count(e => e.Name == nameof(QueueNotification)
+                && PipelineExecutor.Converter.Deserialize<NotificationCommand[]>(e.Input)![0].Kind == NotificationKind.AssessmentOverdue);
+
+        Assert.Equal(1, Reminders(ReadOrRecord(PipelineVersions.V1, "assessment-overdue")));
+        Assert.Equal(2, Reminders(ReadOrRecord(PipelineVersions.V2, "assessment-reminded-twice")));
+    }
+
+    [Fact]
+    public void Record_Version2RestartInMentoring_StartsAtTheRecordsFollowUpWithoutApplyingTheReleaseAgain()
+    {
+        var history = ReadOrRecord(PipelineVersions.V2, "restart-in-mentoring");
+        var activities = history.Events.OfType<TaskScheduledEvent>().ToList();
+
+        Assert.DoesNotContain(activities, e => e.Name == nameof(ApplyRelease));
+        Assert.Contains("\"FollowUp\":2", activities[0].Input, StringComparison.Ordinal);
+        Assert.Contains(nameof(PipelineStage.Ended), Assert.IsType<ExecutionCompletedEvent>(history.Events[^2]).Result, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,13 +88,13 @@ public sealed class GoldenHistoryTests
     }
 
     [Fact]
-    public void Replay_SameChangeGatedBehindVersion2_PassesAndNewInstancesTakeIt()
+    public void Replay_SameChangeGatedBehindANewVersion_PassesAndNewInstancesTakeIt()
     {
-        var gated = new CasePipeline([new CasePipelineV1(), new ShiftedDeadlines("2.0")]);
+        var gated = new CasePipeline([new CasePipelineV1(), new ShiftedDeadlines("9.0")]);
         var scenario = GoldenScenarios.All.Single(s => s.Name == "withdrawal-training");
 
         var failed = GoldenScenarios.All.Select(s => PipelineReplayer.FirstDifference(gated, ReadOrRecord(PipelineVersions.V1, s.Name))).OfType<string>();
-        var newer = PipelineRecorder.Record(gated, scenario, "2.0");
+        var newer = PipelineRecorder.Record(gated, scenario, "9.0");
 
         Assert.Empty(failed);
         var firstTimer = newer.Events.OfType<TimerCreatedEvent>().First();
@@ -79,7 +118,7 @@ public sealed class GoldenHistoryTests
         {
             Assert.True(Environment.GetEnvironmentVariable("PEP_RECORD_GOLDEN") == "1",
                 $"No golden history {path}. Record it with the code of version {version}: PEP_RECORD_GOLDEN=1 dotnet test --filter GoldenHistoryTests");
-            PipelineRecorder.Record(new CasePipeline(), GoldenScenarios.All.Single(s => s.Name == scenario), version).WriteNew(path);
+            PipelineRecorder.Record(new CasePipeline(), GoldenScenarios.Of(version).Single(s => s.Name == scenario), version).WriteNew(path);
         }
 
         return HistoryFile.Read(path);

@@ -33,7 +33,10 @@ internal sealed record GoldenScenario(string Name, IReadOnlyList<GoldenEvent> Ev
 
     public DateTimeOffset Start => Enrolled;
 
-    public CaseStart CaseStart { get; } = new("case-golden-1", Offices.LppKupang, ExpectedRelease, Durations);
+    /// <summary>Where the pipeline starts (a restart, from version 2 on); null for an enrolment.</summary>
+    public CaseResume? Resume { get; init; }
+
+    public CaseStart CaseStart => new("case-golden-1", Offices.LppKupang, ExpectedRelease, Durations, Resume);
 
     /// <summary>The recording stops before the first event after this (a pipeline still running); by default it runs to its end.</summary>
     public DateTime Until { get; init; } = DateTime.MaxValue;

@@ -35,6 +35,27 @@ internal static class GoldenScenarios
         new("programme-end", [Assessed(T0.AddHours(1)), FollowUp(Released.AddHours(17), 1), FollowUp(Released.AddHours(41), 2)]),
     ];
 
+    /// <summary>The scenarios of what version 2 added: an assessment reminded more than once; restarts at a stage.</summary>
+    public static IReadOnlyList<GoldenScenario> Version2 { get; } =
+    [
+        new("assessment-reminded-twice", [Assessed(T0.AddHours(5)), Withdrawn(T0.AddHours(6), WithdrawalReason.TransferOut)]),
+        new("restart-in-training", [Withdrawn(T0.AddHours(5), WithdrawalReason.Reoffence)])
+        {
+            Resume = new CaseResume(PipelineStage.Training, null, null),
+        },
+        new("restart-in-mentoring", [FollowUp(Released.AddHours(41), 2)])
+        {
+            Resume = new CaseResume(PipelineStage.Mentoring, new ReleaseRecorded(ReleaseKind.Parole, Released, Released.AddDays(3), "mentor.kupang", "lapas.kupang"), 2),
+        },
+        new("restart-in-marketing", [Sales(Released.AddDays(3))], GraduatesAt: Released.AddDays(3))
+        {
+            Resume = new CaseResume(PipelineStage.Mentoring, new ReleaseRecorded(ReleaseKind.EndOfSentence, Released, null, null, "pipeline"), null),
+        },
+    ];
+
+    /// <summary>The scenarios recorded for <paramref name="version"/>.</summary>
+    public static IReadOnlyList<GoldenScenario> Of(string version) => version == PipelineVersions.V1 ? All : [.. All, .. Version2];
+
     private static GoldenScenario EarlyRelease(ReleaseKind kind)
     {
         var releasedAt = T0.AddHours(10);
