@@ -43,14 +43,40 @@ internal sealed record FailureResponse(string ErrorType, string ErrorMessage)
         failure is null ? null : new FailureResponse(failure.ErrorType, failure.ErrorMessage);
 }
 
-/// <summary>One instance in a list, without payloads.</summary>
+/// <summary>
+/// One instance in a list, without payloads; <c>Reason</c> says why a <c>Failed</c> or <c>Terminated</c> instance stopped
+/// (the first line of its error or output), null otherwise.
+/// </summary>
 internal sealed record InstanceSummary(
-    string InstanceId, string Name, OrchestrationRuntimeStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt)
+    string InstanceId, string Name, OrchestrationRuntimeStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, string? Reason = null)
 {
+    private const int MaxReason = 500;
+
     /// <summary>Maps the client's view of an instance.</summary>
     public static InstanceSummary From(OrchestrationMetadata instance) =>
-        new(instance.InstanceId, instance.Name, instance.RuntimeStatus, instance.CreatedAt, instance.LastUpdatedAt);
+        new(instance.InstanceId, instance.Name, instance.RuntimeStatus, instance.CreatedAt, instance.LastUpdatedAt, ReasonOf(instance));
+
+    /// <summary>The failure's message or, where the provider keeps the failure as the output (Azure Storage), the output.</summary>
+    internal static string? ReasonOf(OrchestrationMetadata instance)
+    {
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return null;
+        }
+
+        var reason = instance.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : instance.SerializedOutput;
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return null;
+        }
+
+        var line = reason.Split('\n', 2)[0].Trim();
+        return line.Length > MaxReason ? line[..MaxReason] : line;
+    }
 }
+
+/// <summary>The answer to a restart of a pipeline that runs already.</summary>
+internal sealed record RestartResponse(string InstanceId, string Detail);
 
 /// <summary>A page of instances; pass <paramref name="ContinuationToken"/> back for the next one (null on the last).</summary>
 internal sealed record InstancePageResponse(IReadOnlyList<InstanceSummary> Items, string? ContinuationToken);

@@ -112,6 +112,20 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, ILogger<
         [DurableClient] DurableTaskClient client) =>
         ControlAsync(request, instanceId, client, PipelineControl.Resumed, [OrchestrationRuntimeStatus.Suspended], (reason, ct) => client.ResumeInstanceAsync(instanceId, reason, ct));
 
+    /// <summary>
+    /// Starts a case's stopped (Failed or Terminated) pipeline again at the stage its record is at; 202 when started,
+    /// 200 when it runs already (a restart made before: nothing is done twice), 404 for no such case, 409 for a case that has ended.
+    /// </summary>
+    [Function("RestartInstance")]
+    public Task<IActionResult> RestartAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/restart")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+            await cases.RestartPipelineAsync(admin, instanceId, client, cancellationToken)
+                ? TypedResults.Accepted(StatusPath(instanceId))
+                : (IResult)TypedResults.Ok(new RestartResponse(instanceId, "The pipeline runs already; nothing was restarted.")));
+
     /// <summary>Deletes an ended instance and its history; 409 while it runs, 404 when there is nothing to purge.</summary>
     [Function("PurgeInstance")]
     public Task<IActionResult> PurgeAsync(

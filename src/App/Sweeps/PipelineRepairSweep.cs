@@ -18,7 +18,8 @@ namespace PepFunctions.App.Sweeps;
 /// event it has had.
 /// </remarks>
 internal sealed class PipelineRepairSweep(
-    CaseStore cases, CaseService service, HubStorage storage, IOptions<SweepsOptions> options, TimeProvider time, ILogger<PipelineRepairSweep> logger) : ISweep
+    CaseStore cases, CaseService service, HubStorage storage, IOptions<SweepsOptions> options, TimeProvider time, ILogger<PipelineRepairSweep> logger,
+    FailedPipelines failedPipelines) : ISweep
 {
     /// <summary>The sweep's name.</summary>
     public const string SweepName = "PipelineRepair";
@@ -41,6 +42,9 @@ internal sealed class PipelineRepairSweep(
                     repaired++;
                     logger.LogWarning("Pipeline {CaseId} was behind its record; repaired: {Repairs}", record.CaseId, string.Join(", ", done));
                 }
+
+                // A stopped (Failed, Terminated) pipeline is not repaired but made visible: issue 17, FailedPipelines.
+                await failedPipelines.CheckAsync(record, client, cancellationToken);
             }
             catch (Exception ex) when (!StorageOutage.IsOutage(ex, cancellationToken) && ex is not OperationCanceledException)
             {
