@@ -61,6 +61,6 @@ public sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(start);
-        return PipelineVersions.For(context, _versions).RunAsync(context, start);
+        return PipelineVersions.For(context, _versions).RunAsync(new VersionedStatusContext(context), start);
     }
 }

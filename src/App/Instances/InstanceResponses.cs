@@ -75,6 +75,12 @@ internal sealed record InstanceSummary(
     }
 }
 
+/// <summary>
+/// Running case pipelines per orchestration version, over the instances counted by this call; when
+/// <c>ContinuationToken</c> is not null there are more, counted by calling again with it.
+/// </summary>
+internal sealed record VersionCountResponse(IReadOnlyDictionary<string, int> Versions, int Counted, string? ContinuationToken);
+
 /// <summary>The answer to a restart of a pipeline that runs already.</summary>
 internal sealed record RestartResponse(string InstanceId, string Detail);
 
@@ -99,6 +105,7 @@ internal sealed record HistoryResponse(string InstanceId, IReadOnlyList<HistoryE
 /// <param name="FireAt">When a timer fires (UTC).</param>
 /// <param name="Status">How the execution ended (<c>ExecutionCompleted</c>).</param>
 /// <param name="Failure">Why a step or the execution failed.</param>
+/// <param name="Version">The orchestration version the instance was started at (<c>ExecutionStarted</c>; empty when unversioned).</param>
 internal sealed record HistoryEntryResponse(
     int EventId,
     string EventType,
@@ -110,7 +117,8 @@ internal sealed record HistoryEntryResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? FireAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null)
 {
     /// <summary>Maps one of the engine's history events.</summary>
     public static HistoryEntryResponse From(HistoryEvent e)
@@ -118,7 +126,7 @@ internal sealed record HistoryEntryResponse(
         var entry = new HistoryEntryResponse(e.EventId, e.EventType.ToString(), Utc(e.Timestamp));
         return e switch
         {
-            ExecutionStartedEvent started => entry with { Name = started.Name, Input = started.Input },
+            ExecutionStartedEvent started => entry with { Name = started.Name, Input = started.Input, Version = started.Version ?? "" },
             TaskScheduledEvent scheduled => entry with { Name = scheduled.Name, TaskId = scheduled.EventId, Input = scheduled.Input },
             TaskCompletedEvent completed => entry with { TaskId = completed.TaskScheduledId, Result = completed.Result },
             TaskFailedEvent failed => entry with { TaskId = failed.TaskScheduledId, Failure = FailureOf(failed.FailureDetails, failed.Reason) },

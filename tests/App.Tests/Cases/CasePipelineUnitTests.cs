@@ -372,7 +372,7 @@ public sealed class CasePipelineUnitTests
             _context.Setup(c => c.CompareVersionTo(It.IsAny<string>()))
                 .Returns((string version) => DurableTask.Core.Settings.VersioningSettings.CompareVersions(PipelineVersions.V1, version));
             _context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => Now);
-            _context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add(Assert.IsType<CaseProgress>(status)));
+            _context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add(Assert.IsType<PipelineStatus>(status).ToProgress()));
             _context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
                 .Returns((DateTime fireAt, CancellationToken cancellation) => CreateTimer(fireAt, cancellation));
             SetUpActivities<bool>();
