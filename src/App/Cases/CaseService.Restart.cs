@@ -19,12 +19,18 @@ public sealed partial class CaseService
     /// lets a start reuse the id of an instance that has ended.
     /// </remarks>
     /// <returns>Whether a pipeline was started.</returns>
+    /// <exception cref="ForbiddenException">Not an administrator.</exception>
     /// <exception cref="NotFoundException">No such case (or an erased one).</exception>
     /// <exception cref="ConflictException">The case has ended, or its pipeline completed.</exception>
     internal async Task<bool> RestartPipelineAsync(StaffMember admin, string caseId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(client);
+        if (admin.Role != StaffRole.Administrator)
+        {
+            throw new ForbiddenException("Only an administrator may restart a pipeline.");
+        }
+
         var record = CaseIdPattern().IsMatch(caseId) ? await cases.FindAsync(caseId, cancellationToken) : null;
         if (record is null || record.ErasedAt is not null)
         {

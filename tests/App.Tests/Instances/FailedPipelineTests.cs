@@ -70,6 +70,37 @@ public sealed class FailedPipelineTests(FailedPipelineTests.FailingApp app) : IC
     }
 
     [Fact]
+    public async Task StoppedPipelinesPage_FailedPipeline_ShowsItsReasonAndRestartsIt()
+    {
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var caseId = await CaseApp.EnrolAsync(lapas);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        await ForceFailedAsync(caseId);
+        using var admin = await Web.StaffSession.SignInAsync(app.App, "admin");
+        using var officer = await Web.StaffSession.SignInAsync(app.App, "lapas.kupang");
+
+        var (response, page) = await admin.GetAsync("/kelola/alur");
+        var (refused, _) = await officer.GetAsync("/kelola/alur");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var item = page.QuerySelector($"#p-{caseId}");
+        Assert.NotNull(item);
+        Assert.Equal("Failed", item.QuerySelector(".status")?.TextContent);
+        Assert.StartsWith("VersionMismatch", item.QuerySelector(".reason")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Alur kasus yang berhenti", page.QuerySelector("h1")?.TextContent);
+
+        var (restarted, _) = await admin.SubmitAsync("/kelola/alur", $"#p-{caseId} form");
+
+        Assert.Equal(HttpStatusCode.Found, restarted.StatusCode);
+        Assert.Equal("/kelola/alur", restarted.Headers.Location?.OriginalString);
+        var running = await app.App.WaitForInstanceAsync(caseId, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running, "the restarted pipeline");
+        Assert.Equal(PipelineStage.Assessment, running.ReadInputAs<CaseStart>()?.Resume?.Stage);
+        var (_, after) = await admin.GetAsync("/kelola/alur");
+        Assert.Null(after.QuerySelector($"#p-{caseId}"));
+    }
+
+    [Fact]
     public async Task RestartInstance_NoSuchCase_Returns404()
     {
         var admin = await app.SignInAsync("admin");
