@@ -38,6 +38,9 @@ internal static class HostRules
         "extensions:durableTask:extendedSessionsEnabled",
         "extensions:durableTask:maxConcurrentActivityFunctions",
         "extensions:durableTask:maxConcurrentOrchestratorFunctions",
+        "extensions:durableTask:defaultVersion",
+        "extensions:durableTask:versionMatchStrategy",
+        "extensions:durableTask:versionFailureStrategy",
     };
 
     /// <summary>The route an HTTP function answers on, before the route prefix: its own, or its name when it has none (as the host does).</summary>

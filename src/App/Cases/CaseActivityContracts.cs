@@ -43,7 +43,14 @@ public enum NotificationKind
 /// </summary>
 public sealed record NotificationCommand(string CaseId, NotificationKind Kind, int? FollowUp, DateTime At)
 {
-    internal string IdempotencyKey() => ActivityKeys.For(CaseId, nameof(QueueNotification), Kind, FollowUp);
+    /// <remarks>
+    /// An assessment reminder is keyed by its time too: pipeline version 2 reminds again each time the assessment is late
+    /// (version 1 sent one per pipeline). A re-run of the same call has the same time (the orchestration's), so it still
+    /// queues nothing new.
+    /// </remarks>
+    internal string IdempotencyKey() => Kind == NotificationKind.AssessmentOverdue
+        ? ActivityKeys.For(CaseId, nameof(QueueNotification), Kind, FollowUp, At.ToString("O", CultureInfo.InvariantCulture))
+        : ActivityKeys.For(CaseId, nameof(QueueNotification), Kind, FollowUp);
 }
 
 /// <summary>One follow-up of a case, found overdue at <paramref name="At"/> (<see cref="Mentoring.MarkFollowUpOverdue"/>).</summary>

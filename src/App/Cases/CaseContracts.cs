@@ -6,7 +6,7 @@ namespace PepFunctions.App.Cases;
 /// <remarks>
 /// Raise them only while the pipeline runs (read its status first): an event for a missing or ended instance is an
 /// error on one host and silently dropped on another. Events that arrive while the pipeline is busy are kept until it
-/// waits for them (see <see cref="CaseWaits"/>).
+/// waits for them (see <see cref="V1.CaseWaitsV1"/>).
 /// </remarks>
 public static class CaseEvents
 {
@@ -31,7 +31,19 @@ public static class CaseEvents
 /// orchestration knows the person only by case id. The durations are fixed at start, so a
 /// configuration change never changes a running pipeline's replay.
 /// </summary>
-public sealed record CaseStart(string CaseId, string OfficeCode, DateTimeOffset ExpectedRelease, CaseDurations Durations);
+/// <remarks>
+/// Old instances read a field added here as its default: a new field is read only by a pipeline version that was
+/// written with it (<see cref="Resume"/> by version 2 and later).
+/// </remarks>
+public sealed record CaseStart(string CaseId, string OfficeCode, DateTimeOffset ExpectedRelease, CaseDurations Durations, CaseResume? Resume = null);
+
+/// <summary>
+/// Where a restarted pipeline picks up (an administrator's restart of a failed one, from the case record); null for an enrolment.
+/// </summary>
+/// <param name="Stage">The stage the case record is at.</param>
+/// <param name="Release">The release the record holds, from <see cref="PipelineStage.Mentoring"/> on (already applied to the record).</param>
+/// <param name="NextFollowUp">The follow-up the record waits for; null once they are all past (marketing).</param>
+public sealed record CaseResume(PipelineStage Stage, ReleaseRecorded? Release, int? NextFollowUp);
 
 /// <summary>The pipeline's durations (from <see cref="PipelineOptions"/>).</summary>
 public sealed record CaseDurations(

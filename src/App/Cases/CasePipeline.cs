@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using PepFunctions.App.Mentoring;
-using PepFunctions.Domain;
+using PepFunctions.App.Cases.V1;
 
 namespace PepFunctions.App.Cases;
 
@@ -12,22 +11,41 @@ namespace PepFunctions.App.Cases;
 /// enough months. A withdrawal ends it at any stage.
 /// </summary>
 /// <remarks>
+/// <para>
 /// An orchestrator, replayed from its history: it uses only the context's time, timers and events, and all reads
 /// and writes of case records happen in activities. The instance id is the case id. Capital referrals, training
 /// batches and products are records that staff keep through the API; they touch this pipeline only through the
-/// events in <see cref="CaseEvents"/> (how it waits for them: <see cref="CaseWaits"/>).
+/// events in <see cref="CaseEvents"/>.
+/// </para>
+/// <para>
+/// Versioned, the Durable Functions way: each instance keeps the version it was started at (host.json's
+/// <c>extensions.durableTask.defaultVersion</c>), and this class runs the implementation of that version
+/// (<see cref="PipelineVersions"/>), found with the SDK's <see cref="TaskOrchestrationContext.CompareVersionTo"/>, never
+/// with <c>==</c>: an instance started before versioning has an empty or null version, depending on the host, and runs version 1.
+/// </para>
 /// </remarks>
 public sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
 {
     /// <summary>Why a pipeline graduates a person (its outcome's reason; the pages word it in their language).</summary>
-    public const string GraduatedReason = "Sales recorded for enough months.";
+    public const string GraduatedReason = CasePipelineV1.GraduatedReason;
 
     /// <summary>Why a pipeline ends without graduating, when no withdrawal ended it.</summary>
-    public const string EndedReason = "The programme period ended.";
+    public const string EndedReason = CasePipelineV1.EndedReason;
 
-    /// <summary>Activities touch storage; a brief outage should delay a case, not fail it.</summary>
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
+    private readonly IReadOnlyList<IPipelineVersion> _versions;
+
+    /// <summary>The pipeline with every version this build runs.</summary>
+    public CasePipeline()
+        : this(PipelineVersions.All)
+    {
+    }
+
+    /// <summary>The pipeline with <paramref name="versions"/>, oldest first (the golden-history tests pass their own).</summary>
+    internal CasePipeline(IReadOnlyList<IPipelineVersion> versions)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(versions.Count, nameof(versions));
+        _versions = versions;
+    }
 
     /// <summary>The orchestrator function: runs the pipeline with the instance's <see cref="CaseStart"/>.</summary>
     [Function(nameof(CasePipeline))]
@@ -39,149 +57,10 @@ public sealed class CasePipeline : TaskOrchestrator<CaseStart, CaseOutcome>
     }
 
     /// <inheritdoc />
-    public override async Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseStart start)
+    public override Task<CaseOutcome> RunAsync(TaskOrchestrationContext context, CaseStart start)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(start);
-        var waits = new CaseWaits(context);
-        var durations = start.Durations;
-
-        // 2. Assessment of potential and interest, with a reminder when it is late.
-        var assessmentDue = context.CurrentUtcDateTime + durations.AssessmentDeadline;
-        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Assessment, assessmentDue, "assessment"));
-        var assessed = await waits.ForEventAsync<AssessmentRecorded>(CaseEvents.AssessmentRecorded, assessmentDue);
-        if (assessed.TimedOut)
-        {
-            await NotifyAsync(context, start, NotificationKind.AssessmentOverdue, null);
-            assessed = await waits.ForEventAsync<AssessmentRecorded>(CaseEvents.AssessmentRecorded, null);
-        }
-
-        if (assessed.Withdrawal is { } early)
-        {
-            return await WithdrawAsync(context, start, early);
-        }
-
-        // 3-4. Training until release: staff record an early release, or the expected date comes.
-        var expectedRelease = start.ExpectedRelease.UtcDateTime;
-        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Training, expectedRelease, "release"));
-        var released = await waits.ForEventAsync<ReleaseRecorded>(CaseEvents.ReleaseRecorded, expectedRelease);
-        if (released.Withdrawal is { } beforeRelease)
-        {
-            return await WithdrawAsync(context, start, beforeRelease);
-        }
-
-        var release = released.Value
-            ?? new ReleaseRecorded(ReleaseKind.EndOfSentence, context.CurrentUtcDateTime, null, null, "pipeline");
-        await context.CallActivityAsync<int>(nameof(ApplyRelease), new ReleaseCommand(start.CaseId, release, durations, context.CurrentUtcDateTime), Retry);
-
-        // 5. Mentoring after release: a reminder before each follow-up, escalation when one is overdue.
-        var schedule = FollowUpSchedule.CreateTimes(release.ReleasedAt, release.Kind, release.SupervisionEnd, durations.Mentoring);
-        for (var i = 0; i < schedule.Count; i++)
-        {
-            var outcome = await FollowUpAsync(context, waits, start, i + 1, schedule[i].UtcDateTime);
-            if (outcome is not null)
-            {
-                return outcome;
-            }
-        }
-
-        // 7. Marketing: the pipeline graduates once sales are recorded for enough months, or ends with the programme period.
-        var programmeEnd = release.ReleasedAt.UtcDateTime + durations.ProgrammePeriod;
-        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Mentoring, programmeEnd, "programme end"));
-        while (true)
-        {
-            if (await GraduatedAsync(context, start))
-            {
-                return await CloseAsync(context, start, PipelineStage.Graduated, GraduatedReason);
-            }
-
-            var sales = await waits.ForEventAsync<SalesRecorded>(CaseEvents.SalesRecorded, programmeEnd);
-            if (sales.Withdrawal is { } late)
-            {
-                return await WithdrawAsync(context, start, late);
-            }
-
-            if (sales.TimedOut)
-            {
-                return await CloseAsync(context, start, PipelineStage.Ended, EndedReason);
-            }
-        }
-    }
-
-    /// <summary>One follow-up; returns an outcome only when the pipeline ends during it.</summary>
-    /// <remarks>
-    /// Sales recorded meanwhile are checked at once: the person graduates as soon as the rule is met, not at the next
-    /// follow-up. Graduation is checked again after the follow-up too (sales recorded before the wait began).
-    /// </remarks>
-    private static async Task<CaseOutcome?> FollowUpAsync(TaskOrchestrationContext context, CaseWaits waits, CaseStart start, int sequence, DateTime due)
-    {
-        var durations = start.Durations;
-        await ProgressAsync(context, start, new CaseProgress(PipelineStage.Mentoring, due, "follow-up", sequence));
-
-        var (recorded, graduated) = await FollowUpOrGraduationAsync(context, waits, start, sequence, due - durations.ReminderLead);
-        if (!graduated && recorded.TimedOut)
-        {
-            await NotifyAsync(context, start, NotificationKind.FollowUpReminder, sequence);
-            (recorded, graduated) = await FollowUpOrGraduationAsync(context, waits, start, sequence, due + durations.GracePeriod);
-            if (!graduated && recorded.TimedOut)
-            {
-                await context.CallActivityAsync<bool>(nameof(MarkFollowUpOverdue), new FollowUpRef(start.CaseId, sequence, context.CurrentUtcDateTime), Retry);
-                await NotifyAsync(context, start, NotificationKind.FollowUpOverdue, sequence);
-            }
-        }
-
-        if (recorded.Withdrawal is { } withdrawal)
-        {
-            return await WithdrawAsync(context, start, withdrawal);
-        }
-
-        if (graduated || await GraduatedAsync(context, start))
-        {
-            return await CloseAsync(context, start, PipelineStage.Graduated, GraduatedReason);
-        }
-
-        return null;
-    }
-
-    /// <summary>Waits for the follow-up until <paramref name="deadline"/>, checking graduation each time sales are recorded.</summary>
-    private static async Task<(WaitResult<FollowUpRecorded> Result, bool Graduated)> FollowUpOrGraduationAsync(
-        TaskOrchestrationContext context, CaseWaits waits, CaseStart start, int sequence, DateTime deadline)
-    {
-        while (true)
-        {
-            var (result, sales) = await waits.ForFollowUpOrSalesAsync(sequence, deadline);
-            if (!sales)
-            {
-                return (result, false);
-            }
-
-            if (await GraduatedAsync(context, start))
-            {
-                return (result, true);
-            }
-        }
-    }
-
-    private static Task<bool> GraduatedAsync(TaskOrchestrationContext context, CaseStart start) =>
-        context.CallActivityAsync<bool>(nameof(CheckGraduation), new GraduationCheck(start.CaseId, start.Durations.GraduationMonths), Retry);
-
-    private static async Task ProgressAsync(TaskOrchestrationContext context, CaseStart start, CaseProgress progress)
-    {
-        context.SetCustomStatus(progress);
-        await context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressCommand(start.CaseId, progress, context.CurrentUtcDateTime), Retry);
-    }
-
-    private static Task<int> NotifyAsync(TaskOrchestrationContext context, CaseStart start, NotificationKind kind, int? followUp) =>
-        context.CallActivityAsync<int>(nameof(QueueNotification), new NotificationCommand(start.CaseId, kind, followUp, context.CurrentUtcDateTime), Retry);
-
-    private static Task<CaseOutcome> WithdrawAsync(TaskOrchestrationContext context, CaseStart start, CaseWithdrawn withdrawal) =>
-        CloseAsync(context, start, PipelineStage.Withdrawn, $"{withdrawal.Reason}");
-
-    private static async Task<CaseOutcome> CloseAsync(TaskOrchestrationContext context, CaseStart start, PipelineStage stage, string reason)
-    {
-        var outcome = new CaseOutcome(stage, reason);
-        context.SetCustomStatus(new CaseProgress(stage, null, null));
-        await context.CallActivityAsync<bool>(nameof(CloseCase), new CloseCommand(start.CaseId, outcome, context.CurrentUtcDateTime), Retry);
-        return outcome;
+        return PipelineVersions.For(context, _versions).RunAsync(new VersionedStatusContext(context), start);
     }
 }

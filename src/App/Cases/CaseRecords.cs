@@ -274,6 +274,9 @@ internal enum TimelineAction
     // An administrator's use of an instance route (/api/instances) on the case's pipeline.
     PipelineControlled,
 
+    // The repair sweep found the pipeline Failed or Terminated while the case is open (FailedPipelines), keyed by the stop.
+    PipelineStopped,
+
     // The case's mentor was deactivated and another took the case over (Staff/StaffAdministration.cs).
     MentorChanged,
 
@@ -298,4 +301,5 @@ internal enum PipelineControl
     Resumed,
     Terminated,
     Purged,
+    Restarted,
 }

@@ -30,6 +30,7 @@ internal static class CasesHosting
         builder.Services.TryAddSingleton<HubStorage>();
         builder.Services.TryAddSingleton<CaseStore>();
         builder.Services.TryAddSingleton<CaseTimeline>();
+        builder.Services.TryAddSingleton<FailedPipelines>();
         builder.Services.TryAddSingleton<FollowUpStore>();
         builder.Services.TryAddSingleton<UnfinishedActions>();
         builder.Services.TryAddSingleton<CaseService>();

@@ -15,6 +15,10 @@ internal sealed partial record TimelineDetail(string Text, IReadOnlyDictionary<s
     public static TimelineDetail PipelineControlled(PipelineControl control) => new(
         $"Administrator: {control}", new Dictionary<string, string> { [TimelineParameters.Control] = control.ToString() });
 
+    /// <summary>The pipeline stopped (<paramref name="status"/>: Failed or Terminated) while the case is open.</summary>
+    public static TimelineDetail PipelineStopped(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus status) => new(
+        $"Pipeline {status}; an administrator can restart it", new Dictionary<string, string> { [TimelineParameters.Status] = status.ToString() });
+
     /// <summary>Enrolled at <paramref name="office"/> with consent to <paramref name="consent"/>.</summary>
     public static TimelineDetail Enrolled(string office, IEnumerable<ConsentPurpose> consent)
     {
@@ -137,6 +141,9 @@ internal static partial class TimelineParameters
 
     /// <summary>A <see cref="Cases.PipelineControl"/> name.</summary>
     public const string Control = "control";
+
+    /// <summary>An orchestration runtime status name (<c>Failed</c>, <c>Terminated</c>).</summary>
+    public const string Status = "status";
 
     /// <summary><see cref="ConsentPurpose"/> names, comma-separated.</summary>
     public const string Consent = "consent";

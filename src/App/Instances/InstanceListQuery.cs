@@ -61,6 +61,8 @@ internal sealed record InstanceListQuery(OrchestrationQuery Filter, int PageSize
             CreatedTo = createdTo,
             PageSize = pageSize,
             ContinuationToken = continuationToken,
+            // A stopped instance's reason is its failure details or, with the Azure Storage provider, its output.
+            FetchInputsAndOutputs = statuses.Any(s => s is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated),
         };
         return new InstanceListQuery(filter, pageSize, continuationToken);
     }

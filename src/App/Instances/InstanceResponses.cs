@@ -43,14 +43,46 @@ internal sealed record FailureResponse(string ErrorType, string ErrorMessage)
         failure is null ? null : new FailureResponse(failure.ErrorType, failure.ErrorMessage);
 }
 
-/// <summary>One instance in a list, without payloads.</summary>
+/// <summary>
+/// One instance in a list, without payloads; <c>Reason</c> says why a <c>Failed</c> or <c>Terminated</c> instance stopped
+/// (the first line of its error or output), null otherwise.
+/// </summary>
 internal sealed record InstanceSummary(
-    string InstanceId, string Name, OrchestrationRuntimeStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt)
+    string InstanceId, string Name, OrchestrationRuntimeStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, string? Reason = null)
 {
+    private const int MaxReason = 500;
+
     /// <summary>Maps the client's view of an instance.</summary>
     public static InstanceSummary From(OrchestrationMetadata instance) =>
-        new(instance.InstanceId, instance.Name, instance.RuntimeStatus, instance.CreatedAt, instance.LastUpdatedAt);
+        new(instance.InstanceId, instance.Name, instance.RuntimeStatus, instance.CreatedAt, instance.LastUpdatedAt, ReasonOf(instance));
+
+    /// <summary>The failure's message or, where the provider keeps the failure as the output (Azure Storage), the output.</summary>
+    internal static string? ReasonOf(OrchestrationMetadata instance)
+    {
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return null;
+        }
+
+        var reason = instance.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : instance.SerializedOutput;
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return null;
+        }
+
+        var line = reason.Split('\n', 2)[0].Trim();
+        return line.Length > MaxReason ? line[..MaxReason] : line;
+    }
 }
+
+/// <summary>
+/// Running case pipelines per orchestration version, over the instances counted by this call; when
+/// <c>ContinuationToken</c> is not null there are more, counted by calling again with it.
+/// </summary>
+internal sealed record VersionCountResponse(IReadOnlyDictionary<string, int> Versions, int Counted, string? ContinuationToken);
+
+/// <summary>The answer to a restart of a pipeline that runs already.</summary>
+internal sealed record RestartResponse(string InstanceId, string Detail);
 
 /// <summary>A page of instances; pass <paramref name="ContinuationToken"/> back for the next one (null on the last).</summary>
 internal sealed record InstancePageResponse(IReadOnlyList<InstanceSummary> Items, string? ContinuationToken);
@@ -73,6 +105,7 @@ internal sealed record HistoryResponse(string InstanceId, IReadOnlyList<HistoryE
 /// <param name="FireAt">When a timer fires (UTC).</param>
 /// <param name="Status">How the execution ended (<c>ExecutionCompleted</c>).</param>
 /// <param name="Failure">Why a step or the execution failed.</param>
+/// <param name="Version">The orchestration version the instance was started at (<c>ExecutionStarted</c>; empty when unversioned).</param>
 internal sealed record HistoryEntryResponse(
     int EventId,
     string EventType,
@@ -84,7 +117,8 @@ internal sealed record HistoryEntryResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? FireAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null)
 {
     /// <summary>Maps one of the engine's history events.</summary>
     public static HistoryEntryResponse From(HistoryEvent e)
@@ -92,7 +126,7 @@ internal sealed record HistoryEntryResponse(
         var entry = new HistoryEntryResponse(e.EventId, e.EventType.ToString(), Utc(e.Timestamp));
         return e switch
         {
-            ExecutionStartedEvent started => entry with { Name = started.Name, Input = started.Input },
+            ExecutionStartedEvent started => entry with { Name = started.Name, Input = started.Input, Version = started.Version ?? "" },
             TaskScheduledEvent scheduled => entry with { Name = scheduled.Name, TaskId = scheduled.EventId, Input = scheduled.Input },
             TaskCompletedEvent completed => entry with { TaskId = completed.TaskScheduledId, Result = completed.Result },
             TaskFailedEvent failed => entry with { TaskId = failed.TaskScheduledId, Failure = FailureOf(failed.FailureDetails, failed.Reason) },

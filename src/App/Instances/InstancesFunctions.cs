@@ -42,6 +42,67 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, ILogger<
             return TypedResults.Ok(new InstancePageResponse([], null));
         });
 
+    /// <summary>
+    /// Counts the running case pipelines per orchestration version (from each one's custom status,
+    /// <see cref="PipelineStatus"/>), so the team knows when an old version can be deleted.
+    /// </summary>
+    /// <remarks>
+    /// Bounded: one call reads at most <see cref="VersionCountPages"/> pages of <see cref="VersionCountPageSize"/> running
+    /// instances (the provider's status query over <c>{hub}Instances</c>) and answers the counts so far with a
+    /// <c>continuationToken</c>; calling again with it counts the next ones (the caller adds them up). Null once all are counted.
+    /// </remarks>
+    [Function("CountInstanceVersions")]
+    public Task<IActionResult> CountVersionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/instances/versions")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+        {
+            var continuation = request.Query["continuationToken"] is { Count: > 0 } token ? token.ToString() : null;
+            var filter = new OrchestrationQuery
+            {
+                Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended],
+                PageSize = VersionCountPageSize,
+            };
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var (pages, counted, next) = (0, 0, (string?)null);
+            await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, VersionCountPageSize).WithCancellation(cancellationToken))
+            {
+                foreach (var instance in page.Values.Where(i => i.Name == nameof(CasePipeline)))
+                {
+                    var version = VersionOf(instance);
+                    counts[version] = counts.GetValueOrDefault(version) + 1;
+                    counted++;
+                }
+
+                next = page.ContinuationToken;
+                if (++pages == VersionCountPages)
+                {
+                    break;
+                }
+            }
+
+            logger.LogInformation("Pipeline versions counted by {Username}", admin.Username);
+            return TypedResults.Ok(new VersionCountResponse(counts, counted, string.IsNullOrEmpty(next) ? null : next));
+        });
+
+    /// <summary>The pages one call of <c>GET /api/instances/versions</c> reads at most.</summary>
+    internal const int VersionCountPages = 20;
+
+    /// <summary>The instances in each page it reads.</summary>
+    internal const int VersionCountPageSize = 500;
+
+    /// <summary>The version in the custom status; <c>unversioned</c> for an instance started before versioning, <c>unreported</c> when it has not said yet.</summary>
+    private static string VersionOf(OrchestrationMetadata instance)
+    {
+        var status = Payload.Parse(instance.SerializedCustomStatus);
+        if (status is not { ValueKind: System.Text.Json.JsonValueKind.Object } json || !json.TryGetProperty(nameof(PipelineStatus.Version), out var version))
+        {
+            return "unreported";
+        }
+
+        return version.GetString() is { Length: > 0 } named ? named : "unversioned";
+    }
+
     /// <summary>An instance's status, custom status, input, output and failure.</summary>
     [Function("GetInstance")]
     public Task<IActionResult> GetAsync(
@@ -111,6 +172,20 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, ILogger<
         string instanceId,
         [DurableClient] DurableTaskClient client) =>
         ControlAsync(request, instanceId, client, PipelineControl.Resumed, [OrchestrationRuntimeStatus.Suspended], (reason, ct) => client.ResumeInstanceAsync(instanceId, reason, ct));
+
+    /// <summary>
+    /// Starts a case's stopped (Failed or Terminated) pipeline again at the stage its record is at; 202 when started,
+    /// 200 when it runs already (a restart made before: nothing is done twice), 404 for no such case, 409 for a case that has ended.
+    /// </summary>
+    [Function("RestartInstance")]
+    public Task<IActionResult> RestartAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/instances/{instanceId}/restart")] HttpRequest request,
+        string instanceId,
+        [DurableClient] DurableTaskClient client) =>
+        api.RunAsAdministratorAsync(request, async (admin, cancellationToken) =>
+            await cases.RestartPipelineAsync(admin, instanceId, client, cancellationToken)
+                ? TypedResults.Accepted(StatusPath(instanceId))
+                : (IResult)TypedResults.Ok(new RestartResponse(instanceId, "The pipeline runs already; nothing was restarted.")));
 
     /// <summary>Deletes an ended instance and its history; 409 while it runs, 404 when there is nothing to purge.</summary>
     [Function("PurgeInstance")]

@@ -19,15 +19,26 @@ namespace PepFunctions.App.Sweeps;
 /// <see cref="SweepsOptions.RepairBatch"/> cases; the rows it did not reach stay in the index, so the next run resumes
 /// with them (the index is the continuation). A case whose repair fails is moved behind the others and tried again
 /// after the settle window.</para>
+/// <para>Each run also reads one page (<see cref="StoppedPageSize"/>) of the pipelines that stopped — <c>Failed</c> or
+/// <c>Terminated</c>, the engine's status query — and hands those of open cases to <see cref="FailedPipelines"/>, which
+/// makes them visible (nothing is restarted). The place in that walk is saved in <see cref="SweepState"/>, so the runs
+/// page through every stopped pipeline and start over at the end: a run costs one page, however many cases there are.</para>
 /// <para>Safe to run again and from several app instances at once: timeline entries are keyed by the action, and the
 /// pipeline passes over an event it has had.</para>
 /// </remarks>
 internal sealed class PipelineRepairSweep(
-    CaseStore cases, CaseService service, UnfinishedActions unfinished, HubStorage storage, IOptions<SweepsOptions> options, TimeProvider time,
-    ILogger<PipelineRepairSweep> logger) : ISweep
+    CaseStore cases, CaseService service, UnfinishedActions unfinished, FailedPipelines failedPipelines, HubStorage storage,
+    IOptions<SweepsOptions> options, TimeProvider time, ILogger<PipelineRepairSweep> logger) : ISweep
 {
     /// <summary>The sweep's name.</summary>
     public const string SweepName = "PipelineRepair";
+
+    /// <summary>How many stopped pipelines one run reads.</summary>
+    public const int StoppedPageSize = 100;
+
+    private const string StoppedPlace = "stopped";
+
+    private readonly SweepState state = new(storage);
 
     public string Name => SweepName;
 
@@ -62,7 +73,36 @@ internal sealed class PipelineRepairSweep(
             logger.LogWarning("Pipeline repair: {Failed} of {Examined} cases could not be repaired", failed, done.Count);
         }
 
-        return new SweepResult(SweepName, done.Count, 0, repaired);
+        var stopped = await FindStoppedAsync(client, cancellationToken);
+        return new SweepResult(SweepName, done.Count + stopped, 0, repaired);
+    }
+
+    /// <summary>Reads the next page of stopped pipelines and makes those of open cases visible; how many it read.</summary>
+    private async Task<int> FindStoppedAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var saved = await state.GetAsync(SweepName, StoppedPlace, cancellationToken);
+        var continuation = string.IsNullOrEmpty(saved) ? null : saved;
+        var filter = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+            PageSize = StoppedPageSize,
+        };
+        await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, StoppedPageSize).WithCancellation(cancellationToken))
+        {
+            foreach (var instance in page.Values.Where(instance => instance.Name == nameof(CasePipeline)))
+            {
+                if (await cases.FindAsync(instance.InstanceId, cancellationToken) is { } record)
+                {
+                    await failedPipelines.CheckAsync(record, instance, cancellationToken);
+                }
+            }
+
+            // An empty place starts the walk over on the next run.
+            await state.SaveAsync(SweepName, StoppedPlace, page.ContinuationToken ?? string.Empty, cancellationToken);
+            return page.Values.Count;
+        }
+
+        return 0;
     }
 
     /// <summary>What was repaired for the case (empty when nothing was behind); null when the repair failed.</summary>

@@ -82,6 +82,13 @@ public sealed class PageFunctions(StaffPages pages)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "kelola/notifikasi")] HttpRequest request) =>
         pages.RunAsync(request);
 
+    /// <summary><c>/kelola/alur</c>: the case pipelines that stopped, and restarting one at its stage (administrators).</summary>
+    [Function("PageStoppedPipelines")]
+    public Task<IActionResult> StoppedPipelinesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "kelola/alur")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        pages.RunAsync(request, client);
+
     /// <summary>
     /// <c>/status/{code}</c>: what an error status means. Other pages reach it inside the pipeline (re-executed with
     /// their own method); this function serves a direct visit.

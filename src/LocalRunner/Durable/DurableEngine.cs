@@ -59,9 +59,15 @@ internal sealed class DurableEngine : IAsyncDisposable
             }
         }
 
-        var worker = new TaskHubWorker(service, orchestrations, activities, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        // The versioning settings go to the Core worker as Durable Functions passes them: each orchestration step is checked
+        // against them before it runs (a newer instance is abandoned for a later worker, or failed, per the strategy).
+        var worker = new TaskHubWorker(service, orchestrations, activities, settings.ToVersioningSettings(), loggerFactory)
+        {
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
         await worker.StartAsync();
-        return new DurableEngine(service, worker, new EngineClient(settings.HubName, service, converter, loggerFactory), orchestrations, activities);
+        return new DurableEngine(
+            service, worker, new EngineClient(settings.HubName, service, converter, loggerFactory, settings.DefaultVersion), orchestrations, activities);
     }
 
     public async ValueTask DisposeAsync()

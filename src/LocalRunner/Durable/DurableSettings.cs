@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DurableTask.AzureStorage;
+using DurableTask.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -71,6 +72,31 @@ public sealed record DurableSettings
     /// <summary>Orchestration steps run at once (<c>maxConcurrentOrchestratorFunctions</c>).</summary>
     public int MaxConcurrentOrchestratorFunctions { get; init; } = 10;
 
+    /// <summary>
+    /// The version every new orchestration gets when its starter names none (<c>defaultVersion</c>); null (the host's
+    /// default) starts them unversioned. It is also the worker's own version, which <see cref="VersionMatchStrategy"/> compares with.
+    /// </summary>
+    public string? DefaultVersion { get; init; }
+
+    /// <summary>Which instances this worker runs (<c>versionMatchStrategy</c>); the host's default is <c>CurrentOrOlder</c>.</summary>
+    public VersioningSettings.VersionMatchStrategy VersionMatchStrategy { get; init; } = VersioningSettings.VersionMatchStrategy.CurrentOrOlder;
+
+    /// <summary>What becomes of an instance this worker may not run (<c>versionFailureStrategy</c>); the host's default is <c>Reject</c>.</summary>
+    public VersioningSettings.VersionFailureStrategy VersionFailureStrategy { get; init; } = VersioningSettings.VersionFailureStrategy.Reject;
+
+    /// <summary>The settings the Durable Task Framework's <c>TaskHubWorker</c> checks each orchestration step against.</summary>
+    /// <remarks>
+    /// As Durable Functions hands them to its worker: the worker's version is <see cref="DefaultVersion"/> (empty when
+    /// unset, which <see cref="VersioningSettings.CompareVersions"/> orders before every version, so an unversioned
+    /// worker refuses a versioned instance under <c>CurrentOrOlder</c>).
+    /// </remarks>
+    public VersioningSettings ToVersioningSettings() => new()
+    {
+        Version = DefaultVersion ?? string.Empty,
+        MatchStrategy = VersionMatchStrategy,
+        FailureStrategy = VersionFailureStrategy,
+    };
+
     private const string OverridePrefix = "AzureFunctionsJobHost:extensions:durableTask";
 
     /// <summary>The settings for the app in <paramref name="appDirectory"/>, with <paramref name="configuration"/> its settings.</summary>
@@ -100,6 +126,9 @@ public sealed record DurableSettings
             ExtendedSessionsEnabled = Get("extendedSessionsEnabled") is { } extended ? bool.Parse(extended) : defaults.ExtendedSessionsEnabled,
             MaxConcurrentActivityFunctions = Int(Get("maxConcurrentActivityFunctions")) ?? defaults.MaxConcurrentActivityFunctions,
             MaxConcurrentOrchestratorFunctions = Int(Get("maxConcurrentOrchestratorFunctions")) ?? defaults.MaxConcurrentOrchestratorFunctions,
+            DefaultVersion = Get("defaultVersion") is { Length: > 0 } version ? version : defaults.DefaultVersion,
+            VersionMatchStrategy = Enum<VersioningSettings.VersionMatchStrategy>(Get("versionMatchStrategy")) ?? defaults.VersionMatchStrategy,
+            VersionFailureStrategy = Enum<VersioningSettings.VersionFailureStrategy>(Get("versionFailureStrategy")) ?? defaults.VersionFailureStrategy,
         };
     }
 
@@ -119,6 +148,12 @@ public sealed record DurableSettings
             ?? throw new InvalidOperationException($"host.json's durableTask settings name the app setting '{match.Groups[1].Value}', which is not set."));
 
     private static int? Int(string? value) => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture);
+
+    // Member names in any case; anything else is refused rather than read as the default, so a typo cannot switch the check off.
+    private static TEnum? Enum<TEnum>(string? value) where TEnum : struct, Enum =>
+        value is null ? null
+        : System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed
+        : throw new InvalidOperationException($"host.json's durableTask setting has '{value}', which is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
 
     private static TimeSpan? Time(string? value) => value is null ? null : TimeSpan.Parse(value, CultureInfo.InvariantCulture);
 }

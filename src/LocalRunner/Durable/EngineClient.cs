@@ -22,8 +22,11 @@ namespace PepFunctions.LocalRunner.Durable;
 /// not exist, or whose state does not allow it, throws the <see cref="Grpc.Core.RpcException"/> the isolated worker's
 /// client throws in Azure, and a start for an id that is running is refused (the provider's
 /// <c>ThrowExceptionOnInvalidDedupeStatus</c>, which Durable Functions turns on). Pinned by <c>EngineClientContractTests</c>.
+/// A start that names no version gets host.json's <c>defaultVersion</c> (pinned by <c>OrchestrationVersioningTests</c>).
 /// </remarks>
-internal sealed class EngineClient(string hubName, AzureStorageOrchestrationService service, DataConverter converter, ILoggerFactory loggerFactory) : DurableTaskClient(hubName)
+internal sealed class EngineClient(
+    string hubName, AzureStorageOrchestrationService service, DataConverter converter, ILoggerFactory loggerFactory, string? defaultVersion = null)
+    : DurableTaskClient(hubName)
 {
     private static readonly CoreStatus[] ActiveStatuses = [CoreStatus.Pending, CoreStatus.Running, CoreStatus.ContinuedAsNew, CoreStatus.Suspended];
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -39,11 +42,12 @@ internal sealed class EngineClient(string hubName, AzureStorageOrchestrationServ
     {
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         var tags = options?.Tags?.ToDictionary(t => t.Key, t => t.Value);
+        var version = options?.Version?.Version is { Length: > 0 } given ? given : defaultVersion ?? "";
         try
         {
             var instance = options?.StartAt is { } startAt
-                ? await _client.CreateOrchestrationInstanceAsync(orchestratorName.Name, options.Version ?? "", instanceId, input, tags, ActiveStatuses, startAt.UtcDateTime)
-                : await _client.CreateOrchestrationInstanceAsync(orchestratorName.Name, options?.Version ?? "", instanceId, input, tags, ActiveStatuses);
+                ? await _client.CreateOrchestrationInstanceAsync(orchestratorName.Name, version, instanceId, input, tags, ActiveStatuses, startAt.UtcDateTime)
+                : await _client.CreateOrchestrationInstanceAsync(orchestratorName.Name, version, instanceId, input, tags, ActiveStatuses);
             return instance.InstanceId;
         }
         catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)

@@ -77,6 +77,9 @@ internal sealed class FunctionOrchestrationContext(TaskOrchestrationContext inne
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) => inner.ContinueAsNew(newInput, preserveUnprocessedEvents);
 
+    // The base class's overload drops NewVersion; the shim's keeps it (and, without one, the instance keeps its version).
+    public override void ContinueAsNew(ContinueAsNewOptions options) => inner.ContinueAsNew(options);
+
     public override Guid NewGuid() => inner.NewGuid();
 
     public override ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);

@@ -346,7 +346,7 @@ public sealed class CasePipelineUnitTests
     /// <remarks>
     /// External events follow Durable Task's rules (Microsoft.DurableTask.Worker 1.28): an event goes to the most recent
     /// wait of its name, even a cancelled one, where it is lost; with no wait it is kept for the next. A second wait for
-    /// a name while one is pending fails the test: the pipeline keeps at most one (see <see cref="CaseWaits"/>).
+    /// a name while one is pending fails the test: the pipeline keeps at most one (see <see cref="Cases.V1.CaseWaitsV1"/>).
     /// </remarks>
     private sealed class PipelineRun
     {
@@ -367,8 +367,12 @@ public sealed class CasePipelineUnitTests
         public PipelineRun(DateTime start)
         {
             Now = start;
+            // These tests pin version 1 (the version of instances started before versioning too).
+            _context.SetupGet(c => c.Version).Returns(PipelineVersions.V1);
+            _context.Setup(c => c.CompareVersionTo(It.IsAny<string>()))
+                .Returns((string version) => DurableTask.Core.Settings.VersioningSettings.CompareVersions(PipelineVersions.V1, version));
             _context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => Now);
-            _context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add(Assert.IsType<CaseProgress>(status)));
+            _context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? status) => Statuses.Add(Assert.IsType<PipelineStatus>(status).ToProgress()));
             _context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
                 .Returns((DateTime fireAt, CancellationToken cancellation) => CreateTimer(fireAt, cancellation));
             SetUpActivities<bool>();

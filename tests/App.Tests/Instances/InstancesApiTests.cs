@@ -23,6 +23,7 @@ public sealed class InstancesApiTests(CaseApp app) : IClassFixture<CaseApp>
     [InlineData("POST", "/api/instances/case-lpp-kupang-x/suspend")]
     [InlineData("POST", "/api/instances/case-lpp-kupang-x/resume")]
     [InlineData("DELETE", "/api/instances/case-lpp-kupang-x")]
+    [InlineData("POST", "/api/instances/case-lpp-kupang-x/restart")]
     public async Task InstanceEndpoint_NotAnAdministrator_Returns401Or403(string method, string path)
     {
         var kanwil = await app.SignInAsync("kanwil.ntt");

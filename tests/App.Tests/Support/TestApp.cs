@@ -230,6 +230,16 @@ public sealed class TestApp : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the runner and leaves the hub as it is, for another build started on it (settings <c>TaskHubName</c>) to take
+    /// over, as a deployment does; that one deletes the hub when disposed.
+    /// </summary>
+    public async Task StopKeepingHubAsync()
+    {
+        Http.Dispose();
+        await _host.DisposeAsync();
+    }
+
     /// <summary>Stops the runner, then deletes the hub's tables, queues and containers.</summary>
     public async ValueTask DisposeAsync()
     {

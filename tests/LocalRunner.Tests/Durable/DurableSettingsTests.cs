@@ -1,3 +1,4 @@
+using DurableTask.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using PepFunctions.LocalRunner.Durable;
 
@@ -79,6 +80,52 @@ public sealed class DurableSettingsTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(250), settings.MaxQueuePollingInterval);
         Assert.False(settings.ExtendedSessionsEnabled);
         Assert.Equal(16, settings.ControlQueueBatchSize);
+    }
+
+    /// <remarks>
+    /// The host's defaults, from Azure/azure-functions-durable-extension's
+    /// <c>src/WebJobs.Extensions.DurableTask/Options/DurableTaskOptions.cs</c>: <c>DefaultVersion</c> unset (null),
+    /// <c>VersionMatchStrategy = CurrentOrOlder</c>, <c>VersionFailureStrategy = Reject</c>.
+    /// </remarks>
+    [Fact]
+    public void Read_NoVersioningKeys_GivesTheDurableFunctionsHostDefaults()
+    {
+        WriteHostJson("""{ "extensions": { "durableTask": { "hubName": "PlainHub" } } }""");
+
+        var settings = DurableSettings.Read(_app.FullName, Configuration());
+
+        Assert.Null(settings.DefaultVersion);
+        Assert.Equal(VersioningSettings.VersionMatchStrategy.CurrentOrOlder, settings.VersionMatchStrategy);
+        Assert.Equal(VersioningSettings.VersionFailureStrategy.Reject, settings.VersionFailureStrategy);
+        Assert.Equal("", settings.ToVersioningSettings().Version);
+    }
+
+    [Fact]
+    public void Read_VersioningKeysInHostJsonAndAnOverride_GivesThemToTheWorker()
+    {
+        WriteHostJson("""
+            { "extensions": { "durableTask": { "hubName": "V", "defaultVersion": "1.0", "versionMatchStrategy": "strict", "versionFailureStrategy": "Reject" } } }
+            """);
+
+        var settings = DurableSettings.Read(_app.FullName, Configuration(("AzureFunctionsJobHost:extensions:durableTask:versionFailureStrategy", "Fail")));
+
+        var worker = settings.ToVersioningSettings();
+        Assert.Equal("1.0", worker.Version);
+        Assert.Equal(VersioningSettings.VersionMatchStrategy.Strict, worker.MatchStrategy);
+        Assert.Equal(VersioningSettings.VersionFailureStrategy.Fail, worker.FailureStrategy);
+    }
+
+    [Theory]
+    [InlineData("Newest")]
+    [InlineData("2")]
+    public void Read_UnknownMatchStrategy_IsRefusedNamingTheValue(string value)
+    {
+        WriteHostJson($$"""{ "extensions": { "durableTask": { "hubName": "V", "versionMatchStrategy": "{{value}}" } } }""");
+
+        var refused = Assert.Throws<InvalidOperationException>(() => DurableSettings.Read(_app.FullName, Configuration()));
+
+        Assert.Contains($"'{value}'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("CurrentOrOlder", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,6 +82,7 @@ internal static partial class StringTable
         TimelineAction.Closed             | Kasus ditutup                                           | Case closed
         TimelineAction.MentorChanged      | Pendamping diganti                                      | Mentor changed
         TimelineAction.PipelineControlled | Alur kasus dibuka administrator                         | Pipeline used by an administrator
+        TimelineAction.PipelineStopped    | Alur kasus berhenti; administrator dapat memulai ulang  | Pipeline stopped; an administrator can restart it
         TimelineAction.TrainingEnrolled   | Dimasukkan ke kelas pelatihan                           | Placed in a training batch
         TimelineAction.AttendanceRecorded | Kehadiran pelatihan dicatat                             | Training attendance recorded
         TimelineAction.TrainingResultRecorded | Hasil pelatihan dicatat                             | Training result recorded
@@ -117,6 +118,7 @@ internal static partial class StringTable
         PipelineControl.Resumed           | dilanjutkan                                             | resumed
         PipelineControl.Terminated        | dihentikan                                              | terminated
         PipelineControl.Purged            | dihapus                                                 | purged
+        PipelineControl.Restarted         | dimulai ulang pada tahapnya                             | restarted at its stage
         TimelineDetail.TrainingEnrolled   | {0} · kelas {1}                                         | {0} · batch {1}
         TimelineDetail.AttendanceRecorded | Sesi {0}: {1} · kelas {2}                               | Session {0}: {1} · batch {2}
         TimelineDetail.Present            | hadir                                                   | present

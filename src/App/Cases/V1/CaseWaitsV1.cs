@@ -1,16 +1,16 @@
 using Microsoft.DurableTask;
 
-namespace PepFunctions.App.Cases;
+namespace PepFunctions.App.Cases.V1;
 
 /// <summary>What a wait in the pipeline ended with: the event, a withdrawal, or the deadline.</summary>
-internal sealed record WaitResult<T>(T? Value, CaseWithdrawn? Withdrawal)
+internal sealed record WaitResultV1<T>(T? Value, CaseWithdrawn? Withdrawal)
 {
     public bool TimedOut => Value is null && Withdrawal is null;
 }
 
 /// <summary>
-/// The pipeline's waits: for one event, a withdrawal, or a deadline, whichever comes first. Part of the
-/// orchestrator, so it follows the orchestrator's rules (only the context's time, timers and events).
+/// The waits of pipeline version 1 (<see cref="CasePipelineV1"/>): for one event, a withdrawal, or a deadline, whichever
+/// comes first. Part of the orchestrator, so it follows the orchestrator's rules (only the context's time, timers and events).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -29,14 +29,16 @@ internal sealed record WaitResult<T>(T? Value, CaseWithdrawn? Withdrawal)
 /// (which the SDK splits into shorter ones) stops re-arming.</item>
 /// </list>
 /// <para>A withdrawal wins a tie: when it and the awaited event are both in, the pipeline ends.</para>
+/// <para>Frozen with version 1: its waits are recorded in the histories of running instances. A later version that
+/// waits differently starts from a copy; this one is never edited (README, "Changing the pipeline safely").</para>
 /// </remarks>
-internal sealed class CaseWaits(TaskOrchestrationContext context)
+internal sealed class CaseWaitsV1(TaskOrchestrationContext context)
 {
     private readonly Task<CaseWithdrawn> _withdrawn = context.WaitForExternalEvent<CaseWithdrawn>(CaseEvents.Withdrawn, CancellationToken.None);
     private readonly Dictionary<string, Task> _pending = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Waits for <paramref name="eventName"/> until <paramref name="deadline"/> (UTC; null waits without one).</summary>
-    public async Task<WaitResult<T>> ForEventAsync<T>(string eventName, DateTime? deadline) where T : class
+    public async Task<WaitResultV1<T>> ForEventAsync<T>(string eventName, DateTime? deadline) where T : class
     {
         var expected = PendingWait<T>(eventName);
         using var cancelTimer = new CancellationTokenSource();
@@ -46,22 +48,22 @@ internal sealed class CaseWaits(TaskOrchestrationContext context)
         if (first == _withdrawn)
         {
             cancelTimer.Cancel();
-            return new WaitResult<T>(null, await _withdrawn);
+            return new WaitResultV1<T>(null, await _withdrawn);
         }
 
         if (first == expected)
         {
             cancelTimer.Cancel();
             _pending.Remove(eventName);
-            return new WaitResult<T>(await expected, null);
+            return new WaitResultV1<T>(await expected, null);
         }
 
-        return new WaitResult<T>(null, null);
+        return new WaitResultV1<T>(null, null);
     }
 
     /// <summary>Waits for follow-up <paramref name="sequence"/>; late records of earlier follow-ups are passed over.</summary>
     /// <remarks>A record of a later follow-up counts for this one: the mentor has been, whatever number they gave the visit.</remarks>
-    public async Task<WaitResult<FollowUpRecorded>> ForFollowUpAsync(int sequence, DateTime deadline)
+    public async Task<WaitResultV1<FollowUpRecorded>> ForFollowUpAsync(int sequence, DateTime deadline)
     {
         while (true)
         {
@@ -78,7 +80,7 @@ internal sealed class CaseWaits(TaskOrchestrationContext context)
     /// comes first; <c>Sales</c> is true when sales came, so the pipeline can check graduation and wait again.
     /// </summary>
     /// <remarks>Both event waits stay pending (never cancelled) while they lose, and are reused by the next wait of their name.</remarks>
-    public async Task<(WaitResult<FollowUpRecorded> Result, bool Sales)> ForFollowUpOrSalesAsync(int sequence, DateTime deadline)
+    public async Task<(WaitResultV1<FollowUpRecorded> Result, bool Sales)> ForFollowUpOrSalesAsync(int sequence, DateTime deadline)
     {
         while (true)
         {
@@ -89,14 +91,14 @@ internal sealed class CaseWaits(TaskOrchestrationContext context)
             if (first == _withdrawn)
             {
                 cancelTimer.Cancel();
-                return (new WaitResult<FollowUpRecorded>(null, await _withdrawn), false);
+                return (new WaitResultV1<FollowUpRecorded>(null, await _withdrawn), false);
             }
 
             if (first == sales)
             {
                 cancelTimer.Cancel();
                 _pending.Remove(CaseEvents.SalesRecorded);
-                return (new WaitResult<FollowUpRecorded>(null, null), true);
+                return (new WaitResultV1<FollowUpRecorded>(null, null), true);
             }
 
             if (first == followUp)
@@ -106,14 +108,14 @@ internal sealed class CaseWaits(TaskOrchestrationContext context)
                 var recorded = await followUp;
                 if (recorded.Sequence >= sequence)
                 {
-                    return (new WaitResult<FollowUpRecorded>(recorded, null), false);
+                    return (new WaitResultV1<FollowUpRecorded>(recorded, null), false);
                 }
 
                 // A late or repeated record of an earlier follow-up (a retried action raises its event again): passed over.
                 continue;
             }
 
-            return (new WaitResult<FollowUpRecorded>(null, null), false);
+            return (new WaitResultV1<FollowUpRecorded>(null, null), false);
         }
     }
 
