@@ -21,6 +21,12 @@ public sealed class PrivacyOptions
     /// <summary>How long an idempotency record (table <c>Actions</c>) is kept; 30 days by default.</summary>
     public TimeSpan ActionRecordTtl { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long after an erasure is requested its work starts (the case is fenced at once): longer than any request may run (the
+    /// front end ends a request after 230 seconds), so a view or correction that passed the fence just before has ended. Four minutes by default.
+    /// </summary>
+    public TimeSpan ErasureSettle { get; set; } = TimeSpan.FromMinutes(4);
+
     /// <summary>The problems with these settings, as <c>Privacy:Field: message</c>; empty when they are fine.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -33,6 +39,11 @@ public sealed class PrivacyOptions
         if (RetentionAfterClose <= TimeSpan.Zero)
         {
             errors.Add($"{SectionName}:{nameof(RetentionAfterClose)}: must be positive.");
+        }
+
+        if (ErasureSettle < TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:{nameof(ErasureSettle)}: must not be negative.");
         }
 
         if (ActionRecordTtl <= TimeSpan.Zero)

@@ -145,8 +145,8 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         var counts = await PersonWalk.CountsAsync(admin);
         Assert.NotEmpty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));
 
-        var erased = await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/erasure", new { reason = "Permintaan penghapusan oleh subjek data" }, HttpStatusCode.OK);
-        var again = await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/erasure", new { reason = "Sent twice" }, HttpStatusCode.OK);
+        var erased = await ErasureApi.EraseAsync(admin, caseId, "Permintaan penghapusan oleh subjek data");
+        var again = await ErasureApi.EraseAsync(admin, caseId, "Sent twice");
 
         Assert.Empty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));
         Assert.Null(await app.App.Client.GetInstanceAsync(caseId));
@@ -207,13 +207,14 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         // Two crashes at different points, each after some steps have been done, then the administrator's retry.
         foreach (var failingWrite in new[] { 4, 6 })
         {
-            var crashing = new CaseErasure(FaultyStorage.Storage(app.App, failingWrite), TimeProvider.System, NullLogger<CaseErasure>.Instance);
+            var crashing = new CaseErasure(FaultyStorage.Storage(app.App, failingWrite), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new PrivacyOptions()), NullLogger<CaseErasure>.Instance);
             await Assert.ThrowsAsync<IOException>(() => crashing.EraseAsync(caseId, "admin", "Permintaan subjek data", "Request", app.App.Client, CancellationToken.None));
         }
 
         var stopped = Assert.Single(await app.PartitionAsync(CaseErasure.TableName, caseId));
         Assert.Null(stopped.GetDateTimeOffset("CompletedAt"));
-        var finished = await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/erasure", new { reason = "Retry" }, HttpStatusCode.OK);
+        var finished = await ErasureApi.EraseAsync(admin, caseId, "Retry");
 
         Assert.Equal(("Completed", "Permintaan subjek data"), (finished.GetProperty("step").GetString(), finished.GetProperty("reason").GetString()));
         Assert.Empty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));
