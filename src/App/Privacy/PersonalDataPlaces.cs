@@ -68,7 +68,7 @@ internal static class PersonalDataPlaces
         new(FollowUpTables.FollowUps, RowsOfCase.Partition, ErasureRule.Delete),
         new(FollowUpTables.FollowUpsDue, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(TrainingTables.CaseTrainings, RowsOfCase.Partition, ErasureRule.Delete),
-        new(TrainingTables.Enrolments, RowsOfCase.RowKey, ErasureRule.Anonymise),
+        new(TrainingTables.Enrolments, RowsOfCase.RowKey, ErasureRule.Anonymise, "Reason", "EnrolKey"),
         new(CapitalTables.Referrals, RowsOfCase.Partition, ErasureRule.Anonymise, "Purpose", "Reason"),
         new(CapitalTables.ReferralsWaiting, RowsOfCase.RowKeyPrefix, ErasureRule.Delete),
         new(CapitalTables.Permits, RowsOfCase.Partition, ErasureRule.Delete),
