@@ -199,7 +199,7 @@ public sealed partial class CaseErasure(HubStorage storage, TimeProvider clock, 
         var instance = await client.GetInstanceAsync(caseId, cancellationToken);
         if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
         {
-            await client.TerminateInstanceAsync(caseId, "Personal data erased.", cancellationToken);
+            await TerminateAsync(caseId, client, cancellationToken);
         }
     }
 

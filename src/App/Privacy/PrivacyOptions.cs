@@ -15,7 +15,7 @@ public sealed class PrivacyOptions
     /// </summary>
     public string CaseIdKey { get; set; } = "";
 
-    /// <summary>How long a closed case (graduated, withdrawn, ended) keeps the person's data before the retention sweep anonymises it; five years by default.</summary>
+    /// <summary>How long a case keeps the person's data after its record last changed (a closed case: after it closed; any stage, a terminated or failed pipeline's too) before the retention sweep erases it; five years by default.</summary>
     public TimeSpan RetentionAfterClose { get; set; } = TimeSpan.FromDays(5 * 365);
 
     /// <summary>How long an idempotency record (table <c>Actions</c>) is kept; 30 days by default.</summary>

@@ -197,6 +197,30 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
     }
 
     [Fact]
+    public async Task RetentionSweep_PipelineTerminatedAtAnOpenStage_PersonErasedAfterThePeriodWithoutAChange()
+    {
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var admin = await app.SignInAsync("admin");
+        var person = Person.New();
+        var caseId = await CaseApp.EnrolAsync(lapas, person.Enrollment());
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        using (var terminated = await admin.PostAsJsonAsync($"/api/instances/{caseId}/terminate", new { reason = "Pipeline stopped by an administrator" }))
+        {
+            Assert.True(terminated.IsSuccessStatusCode, $"terminate: {terminated.StatusCode}");
+        }
+
+        await app.App.WaitForInstanceAsync(caseId, i => i.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Terminated, "Terminated");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var run = await CaseApp.PostAsync(admin, "/api/sweeps/Retention/run", new { }, HttpStatusCode.OK);
+
+        Assert.True(run.GetProperty("repaired").GetInt32() >= 1);
+        Assert.Empty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));
+        var line = Assert.Single(await app.PartitionAsync(CaseErasure.TableName, caseId));
+        Assert.Equal(("retention", "Completed"), (line.GetString("RequestedBy"), line.GetString("Step")));
+    }
+
+    [Fact]
     public async Task Erase_CrashBeforeAStorageWrite_RetryFinishesIt()
     {
         var admin = await app.SignInAsync("admin");
