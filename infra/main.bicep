@@ -236,6 +236,8 @@ var programmeSettings AppSettings = {
   // that header from incoming requests, so the app may trust it here.
   Staff__TrustPlatformHeaders: 'true'
   Staff__BootstrapAdministrators: bootstrapAdministrators
+  // Only principals of this tenant sign in (the app checks the platform's tenant id claim as well as the platform).
+  Staff__TenantId: authTenantId
 }
 
 // ---------------------------------------------------------------------------------------------
