@@ -238,6 +238,8 @@ var programmeSettings AppSettings = {
   Staff__BootstrapAdministrators: bootstrapAdministrators
   // Only principals of this tenant sign in (the app checks the platform's tenant id claim as well as the platform).
   Staff__TenantId: authTenantId
+  // Staff contact addresses stay in the ministry's mail domain (Pokmas Lipas mentors excepted).
+  Staff__MailDomain: smtpRecipientDomain
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,12 @@ public sealed class StaffSettingsTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void ProgrammeSettings_MailDomain_IsTheRecipientDomain()
+    {
+        Assert.Equal("[parameters('smtpRecipientDomain')]", ProgrammeSettings.Text("Staff__MailDomain"));
+    }
+
+    [Fact]
     public void ProgrammeSettings_BootstrapAdministrators_ComeFromARequiredParameter()
     {
         Assert.Equal("[parameters('bootstrapAdministrators')]", ProgrammeSettings.Text("Staff__BootstrapAdministrators"));

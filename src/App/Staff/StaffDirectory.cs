@@ -33,6 +33,12 @@ public sealed class StaffOptions
     /// </summary>
     public string? TenantId { get; set; }
 
+    /// <summary>
+    /// The mail domain of the ministry's staff addresses (e.g. <c>kemenkumham.go.id</c>): a contact address outside it is
+    /// refused for every role but a Pokmas Lipas mentor. Set in Azure (<c>infra/</c>: the SMTP recipient domain); empty: any.
+    /// </summary>
+    public string? MailDomain { get; set; }
+
     /// <summary>The bootstrap administrators, trimmed, without empty entries.</summary>
     public IReadOnlyList<string> BootstrapNames =>
         BootstrapAdministrators?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

@@ -87,6 +87,52 @@ public sealed class StaffIdentityTests(StaffIdentityTests.TenantApp app) : IClas
         Assert.Equal(officer.ObjectId, record.GetString("ObjectId"));
     }
 
+    [Fact]
+    public async Task AddStaff_ContactAddressOutsideTheMailDomain_Returns400NamingEmailButAMentorMayHaveOne()
+    {
+        using var admin = Client(Administrator);
+        var officer = StaffDirectoryTests.Record($"staff.{Guid.NewGuid():N}@kemenkumham.example", StaffRole.LapasOfficer, Offices.LppKupang);
+        officer["email"] = "someone@gmail.example";
+        var mentor = StaffDirectoryTests.Record($"mentor.{Guid.NewGuid():N}@kemenkumham.example", StaffRole.PokmasMentor, Offices.BapasKupang);
+        mentor["email"] = "ibu.rosa@gmail.example";
+
+        using var refused = await admin.PostAsJsonAsync("/api/staff", officer);
+        using var added = await admin.PostAsJsonAsync("/api/staff", mentor);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("email", out _));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+    }
+
+    [Fact]
+    public async Task AddStaff_KanwilNamesASupervisorOfAnotherProvince_Returns400NamingSupervisor()
+    {
+        using var admin = Client(Administrator);
+        var kanwil = PlatformPrincipal.New($"kanwil.{Guid.NewGuid():N}@kemenkumham.example");
+        var banten = $"banten.{Guid.NewGuid():N}@kemenkumham.example";
+        var kupang = $"kupang.{Guid.NewGuid():N}@kemenkumham.example";
+        foreach (var record in new[]
+        {
+            StaffDirectoryTests.Record(kanwil.Username, StaffRole.KanwilCoordinator, Offices.KanwilNtt),
+            StaffDirectoryTests.Record(banten, StaffRole.LapasOfficer, Offices.LppTangerang),
+            StaffDirectoryTests.Record(kupang, StaffRole.BapasOfficer, Offices.BapasKupang),
+        })
+        {
+            using var response = await admin.PostAsJsonAsync("/api/staff", record);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+
+        using var coordinator = Client(kanwil);
+        using var outside = await coordinator.PostAsJsonAsync("/api/staff",
+            StaffDirectoryTests.Record($"a.{Guid.NewGuid():N}@kemenkumham.example", StaffRole.LapasOfficer, Offices.LppKupang, supervisor: banten));
+        using var inside = await coordinator.PostAsJsonAsync("/api/staff",
+            StaffDirectoryTests.Record($"b.{Guid.NewGuid():N}@kemenkumham.example", StaffRole.LapasOfficer, Offices.LppKupang, supervisor: kupang));
+
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.True((await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("supervisor", out _));
+        Assert.True(inside.StatusCode == HttpStatusCode.Created, await inside.Content.ReadAsStringAsync());
+    }
+
     private HttpClient Client(PlatformPrincipal principal) => principal.ClientFor(app.App.Http.BaseAddress!);
 
     private async Task<PlatformPrincipal> AddAsync()
@@ -107,6 +153,7 @@ public sealed class StaffIdentityTests(StaffIdentityTests.TenantApp app) : IClas
             Set("Staff:TrustPlatformHeaders", "true"),
             Set("WEBSITE_AUTH_ENABLED", "True"),
             Set("Staff:TenantId", PlatformPrincipal.MinistryTenant),
+            Set("Staff:MailDomain", "kemenkumham.example"),
             Set("Staff:BootstrapAdministrators", Administrator.Username + ", " + LateAdministrator),
         ];
     }
