@@ -104,7 +104,13 @@ public sealed partial class CaseErasure
         {
             if (place.Rule == ErasureRule.Anonymise)
             {
-                await table.UpsertEntityAsync(Rekeyed(row, caseId, anonymousId, place.Cleared), TableUpdateMode.Replace, cancellationToken);
+                var copy = Rekeyed(row, caseId, anonymousId, place.Cleared);
+                await table.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+                if (copy.PartitionKey == row.PartitionKey && copy.RowKey == row.RowKey)
+                {
+                    // Keys without the case id (the read audit's are a date and a time): the row was replaced in place.
+                    continue;
+                }
             }
 
             await DeleteAsync(table, row.PartitionKey, row.RowKey, cancellationToken);

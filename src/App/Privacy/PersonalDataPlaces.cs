@@ -79,8 +79,9 @@ internal static class PersonalDataPlaces
         new(NotificationTables.Outbox, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(NotificationTables.Sent, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(ActionLog.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
-        new(ReadAudit.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
-        new(PersonalDataAudit.TableName, RowsOfCase.Partition, ErasureRule.Delete),
+        // Who read or corrected the person outlives the erasure, pseudonymised (the random id); the corrected values do not.
+        new(ReadAudit.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Anonymise),
+        new(PersonalDataAudit.TableName, RowsOfCase.Partition, ErasureRule.Anonymise, "OldValue", "NewValue"),
     ];
 
     /// <summary>Every row of <paramref name="place"/> about the case; none when the table does not exist yet.</summary>

@@ -21,6 +21,9 @@ public sealed class PrivacyOptions
     /// <summary>How long an idempotency record (table <c>Actions</c>) is kept; 30 days by default.</summary>
     public TimeSpan ActionRecordTtl { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long the audit of reads (<c>ReadAudit</c>) and of corrections (<c>PersonalDataAudit</c>) is kept, erased people's pseudonymised rows too; five years by default.</summary>
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(5 * 365);
+
     /// <summary>
     /// How long after an erasure is requested its work starts (the case is fenced at once): longer than any request may run (the
     /// front end ends a request after 230 seconds), so a view or correction that passed the fence just before has ended. Four minutes by default.
@@ -39,6 +42,11 @@ public sealed class PrivacyOptions
         if (RetentionAfterClose <= TimeSpan.Zero)
         {
             errors.Add($"{SectionName}:{nameof(RetentionAfterClose)}: must be positive.");
+        }
+
+        if (AuditRetention <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:{nameof(AuditRetention)}: must be positive.");
         }
 
         if (ErasureSettle < TimeSpan.Zero)

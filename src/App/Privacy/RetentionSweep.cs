@@ -15,7 +15,8 @@ namespace PepFunctions.App.Privacy;
 /// The retention sweep (<c>Retention</c>; daily at 02:30 UTC, or <c>POST /api/sweeps/Retention/run</c>): erases every person
 /// whose case record has not changed for <see cref="PrivacyOptions.RetentionAfterClose"/>, whatever its stage — closed, or left
 /// open by a pipeline that was terminated or failed — (the same <see cref="CaseErasure"/> an administrator's request runs), and
-/// deletes idempotency records older than <see cref="PrivacyOptions.ActionRecordTtl"/>.
+/// deletes idempotency records older than <see cref="PrivacyOptions.ActionRecordTtl"/> and audit rows (reads, corrections) older
+/// than <see cref="PrivacyOptions.AuditRetention"/>.
 /// </summary>
 /// <remarks>Its result: Examined = cases unchanged for the period looked at, Repaired = people erased now.</remarks>
 public sealed class RetentionSweep(
@@ -57,14 +58,18 @@ public sealed class RetentionSweep(
             await erasure.EraseAsync(caseId, Actor, $"Retention period ({options.Value.RetentionAfterClose}) without a change to the case.", "Retention", client, cancellationToken);
         }
 
-        var deleted = await DeleteOldActionRecordsAsync(now - options.Value.ActionRecordTtl, cancellationToken);
-        logger.LogInformation("Retention: {Erased} of {Examined} inactive cases erased, {Deleted} idempotency records deleted", due.Count, examined, deleted);
+        var deleted = await DeleteOlderThanAsync(ActionLog.TableName, now - options.Value.ActionRecordTtl, cancellationToken);
+        var audit = await DeleteOlderThanAsync(ReadAudit.TableName, now - options.Value.AuditRetention, cancellationToken)
+            + await DeleteOlderThanAsync(PersonalDataAudit.TableName, now - options.Value.AuditRetention, cancellationToken);
+        logger.LogInformation("Retention: {Erased} of {Examined} inactive cases erased, {Deleted} idempotency records and {Audit} audit rows deleted",
+            due.Count, examined, deleted, audit);
         return new SweepResult(SweepName, examined, 0, due.Count);
     }
 
-    private async Task<int> DeleteOldActionRecordsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    /// <summary>Deletes the rows of <paramref name="tableName"/> last written before <paramref name="before"/> (a filtered scan, once a day).</summary>
+    private async Task<int> DeleteOlderThanAsync(string tableName, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(ActionLog.TableName, cancellationToken);
+        var table = await storage.TableAsync(tableName, cancellationToken);
         var deleted = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Timestamp lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {

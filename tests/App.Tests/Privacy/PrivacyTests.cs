@@ -157,6 +157,13 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         Assert.Equal(erased.GetProperty("requestedAt").GetDateTimeOffset(), again.GetProperty("requestedAt").GetDateTimeOffset());
         using var page = await admin.GetAsync($"/api/cases/{caseId}");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        // Who read and corrected the person outlives the erasure, under a random id, without the corrected values.
+        var reads = (await app.App.RowsAsync("ReadAudit")).Where(r => r.GetString("CaseId")?.StartsWith("anon-", StringComparison.Ordinal) == true).ToList();
+        Assert.Contains(reads, r => r.GetString("Actor") == "lapas.kupang");
+        Assert.DoesNotContain(await app.App.RowsAsync("ReadAudit"), r => r.GetString("CaseId") == caseId);
+        var corrections = (await app.App.RowsAsync("PersonalDataAudit")).Where(r => r.PartitionKey.StartsWith("anon-", StringComparison.Ordinal) && r.GetString("By") == "lapas.kupang").ToList();
+        Assert.NotEmpty(corrections);
+        Assert.All(corrections, r => Assert.Equal(("", ""), (r.GetString("OldValue"), r.GetString("NewValue"))));
     }
 
     [Fact]
