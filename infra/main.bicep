@@ -167,7 +167,7 @@ param smtpUserName string = ''
 param smtpPassword string = ''
 
 @secure()
-@description('The secret case ids are derived with (at least 32 characters; set once: a new key gives new ids). Never an output.')
+@description('The secret case ids are derived with (at least 32 characters; set once: a new key gives new ids). Stored in Key Vault; the app reads it through a Key Vault reference. Never an output.')
 param caseIdKey string
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +189,7 @@ var names = {
   applicationInsights: '${abbrs.insightsComponents}${suffix}'
   plan: '${abbrs.webServerFarms}${suffix}'
   functionApp: '${abbrs.webSitesFunctions}${suffix}'
+  keyVault: take('${abbrs.keyVaultVaults}pep${token}', 24)
   alerts: {
     actionGroup: '${abbrs.insightsActionGroups}${suffix}'
     availabilityTest: '${abbrs.insightsAvailabilityTests}health-${suffix}'
@@ -239,6 +240,10 @@ var programmeSettings AppSettings = {
   // that header from incoming requests, so the app may trust it here.
   Staff__TrustPlatformHeaders: 'true'
   Staff__BootstrapAdministrators: bootstrapAdministrators
+  // Only principals of this tenant sign in (the app checks the platform's tenant id claim as well as the platform).
+  Staff__TenantId: authTenantId
+  // Staff contact addresses stay in the ministry's mail domain (Pokmas Lipas mentors excepted).
+  Staff__MailDomain: smtpRecipientDomain
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,6 +283,19 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+// The app's secrets (the case id key, the data-protection certificate); other modules add theirs by keyVault.outputs.keyVaultName.
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    principalId: identity.properties.principalId
+    identityId: identity.id
+    caseIdKey: caseIdKey
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   params: {
@@ -298,7 +316,9 @@ module functionApp 'modules/function-app.bicep' = {
     durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
     programmeSettings: programmeSettings
     smtpPassword: smtpPassword
-    caseIdKey: caseIdKey
+    caseIdSecretUri: keyVault.outputs.caseIdSecretUri
+    keyVaultUri: keyVault.outputs.keyVaultUri
+    dataProtectionCertificateName: keyVault.outputs.dataProtectionCertificateName
     authTenantId: authTenantId
     authClientId: authClientId
   }
@@ -327,3 +347,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output AZURE_IDENTITY_CLIENT_ID string = identity.properties.clientId
 output AZURE_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.keyVaultName

@@ -57,9 +57,14 @@ param programmeSettings AppSettings
 @description('Password for the SMTP relay, if it needs one. Goes into one app setting; never an output.')
 param smtpPassword string = ''
 
-@secure()
-@description('The secret case ids are derived with (Privacy__CaseIdKey, at least 32 characters; docs/privacy.md). Never an output.')
-param caseIdKey string
+@description('URI of the Key Vault secret holding the case id key (Privacy__CaseIdKey; docs/privacy.md): the app setting is a Key Vault reference, resolved with the app\'s identity.')
+param caseIdSecretUri string
+
+@description('The Key Vault holding the data-protection certificate (DataProtection__KeyVaultUri).')
+param keyVaultUri string
+
+@description('Name of the certificate that encrypts the data-protection keys at rest (DataProtection__CertificateName).')
+param dataProtectionCertificateName string
 
 @description('Entra ID tenant that signs staff in.')
 param authTenantId string
@@ -67,9 +72,13 @@ param authTenantId string
 @description('Application (client) id of the app registration used by App Service authentication.')
 param authClientId string
 
-@description('Paths App Service authentication lets through without sign-in: only the health endpoint.')
+@description('Paths App Service authentication lets through without sign-in: the health endpoint and the public catalogue (its page, its API, its photos, and the page\'s stylesheet).')
 param anonymousPaths string[] = [
   '/api/health'
+  '/katalog'
+  '/api/catalogue'
+  '/api/catalogue/*'
+  '/css/site.css'
 ]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -104,8 +113,12 @@ var platformSettings = {
   // on the app registration) instead of a client secret.
   OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
   WEBSITE_AUTH_AAD_ALLOWED_TENANTS: authTenantId
-  // The app refuses to start without it (docs/privacy.md).
-  Privacy__CaseIdKey: caseIdKey
+  // The app refuses to start without it (docs/privacy.md). A Key Vault reference: the platform reads the secret with the
+  // identity named by keyVaultReferenceIdentity; the value is never in the template or the settings.
+  Privacy__CaseIdKey: '@Microsoft.KeyVault(SecretUri=${caseIdSecretUri})'
+  // The data-protection keys are encrypted with this certificate before they are stored (Staff/KeyRingProtection.cs).
+  DataProtection__KeyVaultUri: keyVaultUri
+  DataProtection__CertificateName: dataProtectionCertificateName
 }
 
 var smtpPasswordSetting = empty(smtpPassword) ? {} : { Notifications__Smtp__Password: smtpPassword }
@@ -125,6 +138,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
   properties: {
     serverFarmId: plan.id
+    // Key Vault references (Privacy__CaseIdKey) are resolved with the user-assigned identity.
+    keyVaultReferenceIdentity: identityId
     httpsOnly: true
     clientCertEnabled: false
     functionAppConfig: {
@@ -176,7 +191,7 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 
 // Staff pages redirect to the Entra ID sign-in; requests without a session or token never reach the
 // app (clients other than browsers get 401; see infra/README.md, "Authentication"). Only the health
-// endpoint is anonymous.
+// endpoint and the public catalogue (/katalog, /api/catalogue and its photos) are anonymous.
 resource authentication 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'authsettingsV2'

@@ -30,11 +30,20 @@ public sealed partial class AppSettingsTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void PlatformSettings_CaseIdKey_ComesFromASecureParameter()
+    public void PlatformSettings_CaseIdKey_IsAKeyVaultReferenceResolvedWithTheAppsIdentity()
     {
-        Assert.Equal("[parameters('caseIdKey')]", PlatformSettings.Text("Privacy__CaseIdKey"));
+        Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('caseIdSecretUri'))]", PlatformSettings.Text("Privacy__CaseIdKey"));
+        Assert.Equal("[reference('keyVault').outputs.caseIdSecretUri.value]", compiled.Main.ModuleArgument("functionApp", "caseIdSecretUri"));
+        Assert.Equal("[parameters('identityId')]", FunctionApp.ResourceOfType("Microsoft.Web/sites").Text("properties", "keyVaultReferenceIdentity"));
         Assert.Equal("securestring", compiled.Main.Parameter("caseIdKey").Text("type"));
-        Assert.Equal("securestring", FunctionApp.Parameter("caseIdKey").Text("type"));
+        Assert.Null(FunctionApp.Root["parameters"]?["caseIdKey"]);
+    }
+
+    [Fact]
+    public void PlatformSettings_DataProtection_NamesTheVaultAndItsCertificate()
+    {
+        Assert.Equal("[parameters('keyVaultUri')]", PlatformSettings.Text("DataProtection__KeyVaultUri"));
+        Assert.Equal("[parameters('dataProtectionCertificateName')]", PlatformSettings.Text("DataProtection__CertificateName"));
     }
 
     [Fact]

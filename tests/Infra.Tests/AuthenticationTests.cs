@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PepFunctions.Infra.Tests;
 
-/// <summary>App Service authentication (authsettingsV2) with Entra ID in front of everything but /api/health.</summary>
+/// <summary>App Service authentication (authsettingsV2) with Entra ID in front of everything but /api/health and the public catalogue.</summary>
 [Collection(CompiledTemplateCollection.Name)]
 public sealed class AuthenticationTests(CompiledTemplate compiled)
 {
@@ -26,11 +26,25 @@ public sealed class AuthenticationTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void ExcludedPaths_Default_IsOnlyTheHealthEndpoint()
+    public void ExcludedPaths_Default_AreExactlyTheHealthEndpointAndThePublicCatalogue()
     {
         Assert.Equal("[parameters('anonymousPaths')]", AuthSettings.Text("globalValidation", "excludedPaths"));
-        Assert.Equal("""["/api/health"]""", FunctionApp.Parameter("anonymousPaths").At("defaultValue").ToJsonString());
+        Assert.Equal(
+            ["/api/health", "/katalog", "/api/catalogue", "/api/catalogue/*", "/css/site.css"],
+            FunctionApp.Parameter("anonymousPaths").At("defaultValue").AsArray().Select(path => path!.GetValue<string>()));
         Assert.Null(compiled.Main.Resource("functionApp").At("properties", "parameters")["anonymousPaths"]);
+    }
+
+    [Theory]
+    [InlineData("/katalog")]
+    [InlineData("/api/catalogue")]
+    [InlineData("/api/catalogue/{productId}/photo")]
+    [InlineData("/api/health")]
+    public void ExcludedPaths_EachPublicRoute_IsCovered(string route)
+    {
+        var excluded = FunctionApp.Parameter("anonymousPaths").At("defaultValue").AsArray().Select(path => path!.GetValue<string>()).ToList();
+
+        Assert.Contains(excluded, path => path == route || (path.EndsWith("/*", StringComparison.Ordinal) && route.StartsWith(path[..^1], StringComparison.Ordinal)));
     }
 
     [Fact]

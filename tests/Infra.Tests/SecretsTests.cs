@@ -39,7 +39,9 @@ public sealed class SecretsTests(CompiledTemplate compiled)
         Assert.NotEmpty(outputs);
         Assert.All(outputs, output =>
         {
-            Assert.DoesNotContain("Key", output.Key, StringComparison.OrdinalIgnoreCase);
+            // A Key Vault's name or URI is no key (other modules add their secrets by the vault's name).
+            var name = output.Key.Replace("keyVault", "", StringComparison.OrdinalIgnoreCase).Replace("KEY_VAULT", "", StringComparison.Ordinal);
+            Assert.DoesNotContain("Key", name, StringComparison.OrdinalIgnoreCase);
             Assert.NotEqual("securestring", output.Value!.Text("type"));
         });
     }

@@ -12,6 +12,18 @@ public sealed class StaffSettingsTests(CompiledTemplate compiled)
     private JsonObject ProgrammeSettings => compiled.Main.Variable("programmeSettings").AsObject();
 
     [Fact]
+    public void ProgrammeSettings_TenantId_IsTheSignInTenant()
+    {
+        Assert.Equal("[parameters('authTenantId')]", ProgrammeSettings.Text("Staff__TenantId"));
+    }
+
+    [Fact]
+    public void ProgrammeSettings_MailDomain_IsTheRecipientDomain()
+    {
+        Assert.Equal("[parameters('smtpRecipientDomain')]", ProgrammeSettings.Text("Staff__MailDomain"));
+    }
+
+    [Fact]
     public void ProgrammeSettings_BootstrapAdministrators_ComeFromARequiredParameter()
     {
         Assert.Equal("[parameters('bootstrapAdministrators')]", ProgrammeSettings.Text("Staff__BootstrapAdministrators"));

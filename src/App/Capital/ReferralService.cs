@@ -229,11 +229,15 @@ public sealed class ReferralService(HubStorage storage, CaseOffices cases, CaseC
         }
 
         var caseIds = rows.Select(row => row.Keys().CaseId).Distinct(StringComparer.Ordinal).ToList();
-        var holders = await Task.WhenAll(caseIds.Select(id => cases.FindAsync(id, cancellationToken)));
-        var officeOf = caseIds.Zip(holders).Where(pair => pair.Second is not null).ToDictionary(pair => pair.First, pair => pair.Second!, StringComparer.Ordinal);
+        var holders = await Task.WhenAll(caseIds.Select(id => cases.FindHolderAsync(id, cancellationToken)));
+        // The same scope as one case (CaseOffices.RequireViewHolderAsync): a mentor's own mentees who consented, nobody else's.
+        var officeOf = caseIds.Zip(holders)
+            .Where(pair => pair.Second is { } holder && AccessPolicy.CanViewCase(staff, holder.OfficeCode, holder.MentorUsername)
+                && CaseConsents.AllowsMentor(staff, holder.ConsentJson))
+            .ToDictionary(pair => pair.First, pair => pair.Second!.OfficeCode, StringComparer.Ordinal);
         return [.. rows
             .Select(row => (Row: row, Keys: row.Keys()))
-            .Where(item => officeOf.TryGetValue(item.Keys.CaseId, out var holder) && AccessPolicy.CanView(staff, holder)
+            .Where(item => officeOf.TryGetValue(item.Keys.CaseId, out var holder)
                 && (office is null || string.Equals(holder, office, StringComparison.OrdinalIgnoreCase)))
             .Select(item => new WaitingReferralResponse(
                 item.Keys.CaseId, item.Keys.ReferralId, officeOf[item.Keys.CaseId], item.Row.PartnerName, item.Row.SubmittedBy, item.Row.SubmittedAt))

@@ -153,6 +153,15 @@ internal sealed class CaseEntity : ITableEntity
     /// <summary>When the person was erased (<c>Privacy/CaseErasure</c>): the row keeps only de-identified values for the programme's figures.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
+    /// <summary>
+    /// When an erasure of the person was requested (<c>Privacy/CaseErasure</c>): from then on every path refuses the case as if
+    /// it were gone (views, corrections, the repair sweep), while the erasure's work runs in the background.
+    /// </summary>
+    public DateTimeOffset? ErasingSince { get; set; }
+
+    /// <summary>Whether the person is erased or being erased: no path may read or change the record any more.</summary>
+    public bool IsErasing => ErasedAt is not null || ErasingSince is not null;
+
     /// <summary>When the pipeline closed the case (graduated, withdrawn, ended): the retention period counts from here.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 

@@ -100,6 +100,12 @@ public sealed partial class CaseService
         await cases.UpdateAsync(caseId, record =>
         {
             changes.Clear();
+            // Checked again on the record the write replaces (its ETag): an erasure requested since the read above wins.
+            if (record.IsErasing)
+            {
+                throw new NotFoundException($"Case '{caseId}' was not found.");
+            }
+
             if (record.FullName != wanted.FullName)
             {
                 changes.Add((nameof(CaseEntity.FullName), record.FullName, wanted.FullName));

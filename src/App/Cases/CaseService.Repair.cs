@@ -37,7 +37,7 @@ public sealed partial class CaseService
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(salesMeetRule);
         ArgumentNullException.ThrowIfNull(client);
-        if (record.IsClosed)
+        if (record.IsClosed || record.IsErasing)
         {
             return [];
         }
@@ -47,6 +47,12 @@ public sealed partial class CaseService
         if (instance is null)
         {
             if (stage != PipelineStage.Enrollment || record.CreatedAt >= settled)
+            {
+                return [];
+            }
+
+            // Read again just before the start: an erasure requested since the sweep read the record must find no new pipeline.
+            if (await cases.FindAsync(record.CaseId, cancellationToken) is not { IsErasing: false })
             {
                 return [];
             }

@@ -32,7 +32,7 @@ public sealed partial class CaseService
         }
 
         var record = CaseIdPattern().IsMatch(caseId) ? await cases.FindAsync(caseId, cancellationToken) : null;
-        if (record is null || record.ErasedAt is not null)
+        if (record is null || record.IsErasing)
         {
             throw new NotFoundException($"Case '{caseId}' was not found.");
         }

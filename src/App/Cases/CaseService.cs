@@ -130,7 +130,7 @@ public sealed partial class CaseService(
         if (staff.Role == StaffRole.PokmasMentor)
         {
             // A mentor's list is their own mentees (a few): each one's consent is read from the record.
-            var consented = await Task.WhenAll(visible.Select(async c => (await cases.FindAsync(c.CaseId, cancellationToken)) is { ErasedAt: null } record
+            var consented = await Task.WhenAll(visible.Select(async c => (await cases.FindAsync(c.CaseId, cancellationToken)) is { IsErasing: false } record
                 && CaseConsents.Covers(record.ConsentJson, ConsentPurpose.ShareWithMentors)));
             visible = [.. visible.Where((_, i) => consented[i])];
         }
@@ -177,8 +177,16 @@ public sealed partial class CaseService(
         // The index is by UTC day; the window is by each office's calendar, which is never behind UTC's (WIB, WITA, WIT).
         var rows = await followUps.ListDueAsync(LatestToday().AddDays(days), cancellationToken);
         await reads.ListReadAsync(staff.Username, PersonalDataRead.FollowUpList, $"office={office};window={days}", rows.Count, cancellationToken);
-        return [.. rows.Where(row => offices.Contains(row.OfficeCode) && AccessPolicy.CanViewCase(staff, row.OfficeCode, row.MentorUsername)
-                && (row.DueAt <= now || Offices.LocalDate(row.OfficeCode, row.DueAt) <= Offices.LocalDate(row.OfficeCode, now).AddDays(days)))
+        var visible = rows.Where(row => offices.Contains(row.OfficeCode) && AccessPolicy.CanViewCase(staff, row.OfficeCode, row.MentorUsername)).ToList();
+        if (staff.Role == StaffRole.PokmasMentor)
+        {
+            // As the case list: a mentor's own mentees (a few), each one's consent read from the record.
+            var consented = await Task.WhenAll(visible.Select(async row => (await cases.FindAsync(row.CaseId, cancellationToken)) is { IsErasing: false } record
+                && CaseConsents.AllowsMentor(staff, record.ConsentJson)));
+            visible = [.. visible.Where((_, i) => consented[i])];
+        }
+
+        return [.. visible.Where(row => row.DueAt <= now || Offices.LocalDate(row.OfficeCode, row.DueAt) <= Offices.LocalDate(row.OfficeCode, now).AddDays(days))
             .Select(row => DueFollowUpResponse.From(row, row.State == nameof(FollowUpState.Overdue)
                 ? FollowUpState.Overdue
                 : FollowUpStateRule.Classify(row.DueAt, now, done: false, mentoring)))
@@ -257,7 +265,7 @@ public sealed partial class CaseService(
     private async Task<CaseEntity> RequireVisibleAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
     {
         var record = CaseIdPattern().IsMatch(caseId) ? await cases.FindAsync(caseId, cancellationToken) : null;
-        if (record is null || record.ErasedAt is not null || !AccessPolicy.CanViewCase(staff, record.OfficeCode, record.MentorUsername))
+        if (record is null || record.IsErasing || !AccessPolicy.CanViewCase(staff, record.OfficeCode, record.MentorUsername))
         {
             throw new NotFoundException($"Case '{caseId}' was not found.");
         }

@@ -100,7 +100,7 @@ public sealed class CaseStore(HubStorage storage, TimeProvider clock)
         await foreach (var record in table.QueryAsync<CaseEntity>(filter, select: WithoutPersonalData, cancellationToken: cancellationToken))
         {
             // An erased person's anonymised record keeps its stage for the figures; nothing may pick its pipeline up again.
-            if (!record.IsClosed && record.ErasedAt is null)
+            if (!record.IsClosed && !record.IsErasing)
             {
                 yield return record;
             }

@@ -24,7 +24,7 @@ internal sealed class FailedPipelines(CaseTimeline timeline, ILogger<FailedPipel
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(instance);
-        if (record.IsClosed || record.ErasedAt is not null)
+        if (record.IsClosed || record.IsErasing)
         {
             return false;
         }

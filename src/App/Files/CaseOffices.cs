@@ -35,6 +35,9 @@ public sealed class CaseOffices(HubStorage storage)
     /// <summary>When the person was erased; set on the anonymised record.</summary>
     public const string ErasedAtProperty = "ErasedAt";
 
+    /// <summary>When an erasure of the person was requested; from then on the case is no case for any route.</summary>
+    public const string ErasingSinceProperty = "ErasingSince";
+
     /// <summary>The longest case id a route or body may name (ids are office code and registration number).</summary>
     public const int MaxCaseIdLength = 200;
 
@@ -52,9 +55,10 @@ public sealed class CaseOffices(HubStorage storage)
 
         var table = await storage.TableAsync(CasesTable, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(
-            caseId, caseId, [OfficeCodeProperty, MentorUsernameProperty, StageProperty, ReleasedAtProperty, ConsentProperty, ErasedAtProperty], cancellationToken);
-        // An erased person's anonymised record keeps its office for the figures, but is no case any more.
+            caseId, caseId, [OfficeCodeProperty, MentorUsernameProperty, StageProperty, ReleasedAtProperty, ConsentProperty, ErasedAtProperty, ErasingSinceProperty], cancellationToken);
+        // An erased person's anonymised record keeps its office for the figures, but is no case any more; nor is one being erased.
         return row.HasValue && row.Value!.GetString(OfficeCodeProperty) is { Length: > 0 } office && row.Value.GetDateTimeOffset(ErasedAtProperty) is null
+            && row.Value.GetDateTimeOffset(ErasingSinceProperty) is null
             ? new CaseHolder(office, row.Value.GetString(MentorUsernameProperty),
                 Enum.TryParse<PipelineStage>(row.Value.GetString(StageProperty), out var stage) ? stage : null,
                 row.Value.GetDateTimeOffset(ReleasedAtProperty), row.Value.GetString(ConsentProperty))
@@ -95,6 +99,29 @@ public sealed class CaseOffices(HubStorage storage)
     }
 
     /// <summary>
+    /// The office of the case whose product <paramref name="staff"/> curates: curation reaches the product, not the person, so
+    /// a national curator (who sees no one's record) may curate; anyone else as <see cref="RequireAsync"/>.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such case, or one <paramref name="staff"/> may not curate a product of.</exception>
+    /// <exception cref="ForbiddenException">The role may not curate.</exception>
+    public async Task<string> RequireCurationAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        if (staff.Role != StaffRole.NationalCurator)
+        {
+            return await RequireAsync(staff, PipelineAction.CurateProduct, caseId, cancellationToken);
+        }
+
+        var holder = await FindHolderAsync(caseId, cancellationToken);
+        if (holder is null || !AccessPolicy.CanPerform(staff, PipelineAction.CurateProduct, holder.OfficeCode))
+        {
+            throw new NotFoundException($"Case '{caseId}' does not exist.");
+        }
+
+        return holder.OfficeCode;
+    }
+
+    /// <summary>
     /// Whether <paramref name="caseId"/> can name a case at all: 1 to <see cref="MaxCaseIdLength"/> characters, none of them a
     /// character a table key refuses (<c>/ \ # ?</c> or a control character). Anything else is no case (404), not a storage error.
     /// </summary>
@@ -129,7 +156,7 @@ public sealed class CaseOffices(HubStorage storage)
             throw new ForbiddenException($"A {staff.Role} may not {Describe(action)}.");
         }
 
-        if (!AccessPolicy.CanView(staff, officeCode))
+        if (!AccessPolicy.CanPerform(staff, action, officeCode))
         {
             throw new ForbiddenException($"{officeCode} is not an office {staff.Username} works for.");
         }

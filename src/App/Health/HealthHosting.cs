@@ -11,6 +11,7 @@ internal static class HealthHosting
     {
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddRecordStorageAccount();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<HealthProbe>();
         return builder;
     }

@@ -12,12 +12,41 @@ namespace PepFunctions.App.Health;
 /// <remarks>
 /// The durable worker runs in the Functions host (or the local runner), out of this process's reach; a task hub
 /// that answers a one-item instance query is as close as the app can look. A probe that fails or times out is
-/// logged (without payloads) and reported as unreachable; it is not an error of the request.
+/// logged (without payloads) and reported as unreachable; it is not an error of the request. An answer is reused for
+/// <see cref="HealthOptions.CacheFor"/>, so frequent probes cost no storage calls.
 /// </remarks>
-public sealed class HealthProbe(TableServiceClient tables, IOptions<HealthOptions> options, ILogger<HealthProbe> logger)
+public sealed class HealthProbe(TableServiceClient tables, IOptions<HealthOptions> options, ILogger<HealthProbe> logger, TimeProvider? clock = null)
 {
-    /// <summary>Probes storage and, when <paramref name="client"/> is given, the task hub, side by side.</summary>
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    // The last answer with and without the task hub, and when it was made; replaced whole, so readers see one or the other.
+    private (HealthResponse Answer, DateTimeOffset At)? _withHub;
+    private (HealthResponse Answer, DateTimeOffset At)? _withoutHub;
+
+    /// <summary>Probes storage and, when <paramref name="client"/> is given, the task hub, side by side; or answers as the last probe did, within <see cref="HealthOptions.CacheFor"/>.</summary>
     public async Task<HealthResponse> CheckAsync(DurableTaskClient? client, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var last = client is null ? _withoutHub : _withHub;
+        if (last is { } cached && now - cached.At < options.Value.CacheFor)
+        {
+            return cached.Answer;
+        }
+
+        var answer = await ProbeAllAsync(client, cancellationToken);
+        if (client is null)
+        {
+            _withoutHub = (answer, now);
+        }
+        else
+        {
+            _withHub = (answer, now);
+        }
+
+        return answer;
+    }
+
+    private async Task<HealthResponse> ProbeAllAsync(DurableTaskClient? client, CancellationToken cancellationToken)
     {
         var storage = ProbeAsync("storage", ReadOneTableAsync, cancellationToken);
         var durable = client is null ? null : ProbeAsync("durable", ct => ReadOneInstanceAsync(client, ct), cancellationToken);

@@ -113,7 +113,7 @@ public sealed partial class ProductService
             throw new RequestValidationException(errors);
         }
 
-        var office = await cases.RequireAsync(staff, PipelineAction.CurateProduct, caseId, cancellationToken);
+        var office = await cases.RequireCurationAsync(staff, caseId, cancellationToken);
         var now = time.GetUtcNow();
         var decision = request.Decision == CurationStatus.Approved
             ? CurationDecision.Approve(staff.Username, now, reason)
@@ -163,7 +163,7 @@ public sealed partial class ProductService
         var partition = status.ToString();
         await foreach (var row in table.QueryAsync<CurationQueueEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
-            if (AccessPolicy.CanView(staff, row.OfficeCode))
+            if (AccessPolicy.CanSeeProducts(staff, row.OfficeCode))
             {
                 items.Add(CurationItemResponse.From(row));
             }

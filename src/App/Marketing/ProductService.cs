@@ -110,10 +110,24 @@ public sealed partial class ProductService(
         return ProductResponse.From(row);
     }
 
-    /// <summary>The product's photo, for staff who may see the person's case.</summary>
+    /// <summary>The product's photo, for staff who may see the person's case, and for a national curator once the product is nominated.</summary>
     public async Task<StoredFile> OpenPhotoAsync(StaffMember staff, string caseId, string productId, CancellationToken cancellationToken)
     {
-        await cases.RequireViewAsync(staff, caseId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(staff);
+        if (staff.Role == StaffRole.NationalCurator)
+        {
+            await cases.RequireCurationAsync(staff, caseId, cancellationToken);
+            var (_, product) = await RequireProductAsync(caseId, productId, cancellationToken);
+            if (product.CurationStatus is null)
+            {
+                throw new NotFoundException($"Product '{productId}' of case '{caseId}' has not been nominated.");
+            }
+        }
+        else
+        {
+            await cases.RequireViewAsync(staff, caseId, cancellationToken);
+        }
+
         await reads.CaseReadAsync(staff.Username, PersonalDataRead.FileDownload, caseId, PhotoBlob(caseId, productId), cancellationToken);
         return await files.OpenAsync(PhotoBlob(caseId, productId), cancellationToken)
             ?? throw new NotFoundException($"Product '{productId}' of case '{caseId}' has no photo.");

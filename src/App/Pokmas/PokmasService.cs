@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Files;
 using PepFunctions.App.Http;
+using PepFunctions.App.Privacy;
 using PepFunctions.App.Reports;
 using PepFunctions.App.Staff;
 using PepFunctions.Domain;
@@ -107,7 +108,7 @@ public sealed class PokmasService(
 
         if (errors.Count == 0)
         {
-            errors.AddRange(await ParticipantsElsewhereAsync(activity, group.OfficeCode, cancellationToken));
+            errors.AddRange(await ParticipantsElsewhereAsync(staff, activity, group.OfficeCode, cancellationToken));
         }
 
         if (errors.Count > 0)
@@ -200,14 +201,16 @@ public sealed class PokmasService(
         return errors;
     }
 
-    private async Task<List<FieldError>> ParticipantsElsewhereAsync(PokmasActivity activity, string officeCode, CancellationToken cancellationToken)
+    private async Task<List<FieldError>> ParticipantsElsewhereAsync(StaffMember staff, PokmasActivity activity, string officeCode, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         for (var i = 0; i < activity.Participants.Count; i++)
         {
             var caseId = activity.Participants[i];
             var holder = CaseOffices.IsPossibleId(caseId) ? await cases.FindHolderAsync(caseId, cancellationToken) : null;
-            if (holder is null || !string.Equals(holder.OfficeCode, officeCode, StringComparison.OrdinalIgnoreCase))
+            // One by one, as a single read would check it: the recorder must see the person (a mentor: their own consenting mentee).
+            if (holder is null || !string.Equals(holder.OfficeCode, officeCode, StringComparison.OrdinalIgnoreCase)
+                || !AccessPolicy.CanViewCase(staff, holder.OfficeCode, holder.MentorUsername) || !CaseConsents.AllowsMentor(staff, holder.ConsentJson))
             {
                 errors.Add(new($"{nameof(PokmasActivity.Participants)}[{i}]", "Not a case of the group's office."));
             }

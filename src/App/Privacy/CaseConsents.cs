@@ -51,6 +51,11 @@ public sealed class CaseConsents(HubStorage storage)
         }
     }
 
+    /// <summary>Whether <paramref name="staff"/> may see a person with this consent: anyone but a mentor, a mentor only with <see cref="ConsentPurpose.ShareWithMentors"/>.</summary>
+    /// <remarks>The list form of <see cref="RequireForMentor"/>: a list leaves out whom a single read would refuse.</remarks>
+    internal static bool AllowsMentor(StaffMember staff, string? consentJson) =>
+        staff.Role != StaffRole.PokmasMentor || Covers(consentJson, ConsentPurpose.ShareWithMentors);
+
     /// <summary>The 409 that names the missing consent.</summary>
     internal static ConflictException Missing(string caseId, ConsentPurpose purpose) =>
         // The consent comes first, so a page can say which one in its own language (Texts.Privacy.cs: "~Missing consent to ...").

@@ -27,7 +27,7 @@ public sealed class CaseExport(HubStorage storage, ReadAudit reads)
         ArgumentNullException.ThrowIfNull(staff);
         var cases = await storage.TableAsync(CaseTables.Cases, cancellationToken);
         var found = CaseOffices.IsPossibleId(caseId) ? await cases.GetEntityIfExistsAsync<TableEntity>(caseId, caseId, cancellationToken: cancellationToken) : null;
-        if (found is not { HasValue: true } || found.Value!.GetDateTimeOffset("ErasedAt") is not null
+        if (found is not { HasValue: true } || found.Value!.GetDateTimeOffset("ErasedAt") is not null || found.Value.GetDateTimeOffset(CaseOffices.ErasingSinceProperty) is not null
             || !AccessPolicy.CanViewCase(staff, found.Value.GetString(CaseOffices.OfficeCodeProperty) ?? "", found.Value.GetString(CaseOffices.MentorUsernameProperty)))
         {
             throw new NotFoundException($"Case '{caseId}' was not found.");

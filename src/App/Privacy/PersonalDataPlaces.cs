@@ -68,7 +68,7 @@ internal static class PersonalDataPlaces
         new(FollowUpTables.FollowUps, RowsOfCase.Partition, ErasureRule.Delete),
         new(FollowUpTables.FollowUpsDue, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(TrainingTables.CaseTrainings, RowsOfCase.Partition, ErasureRule.Delete),
-        new(TrainingTables.Enrolments, RowsOfCase.RowKey, ErasureRule.Anonymise),
+        new(TrainingTables.Enrolments, RowsOfCase.RowKey, ErasureRule.Anonymise, "Reason", "EnrolKey"),
         new(CapitalTables.Referrals, RowsOfCase.Partition, ErasureRule.Anonymise, "Purpose", "Reason"),
         new(CapitalTables.ReferralsWaiting, RowsOfCase.RowKeyPrefix, ErasureRule.Delete),
         new(CapitalTables.Permits, RowsOfCase.Partition, ErasureRule.Delete),
@@ -79,8 +79,9 @@ internal static class PersonalDataPlaces
         new(NotificationTables.Outbox, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(NotificationTables.Sent, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(ActionLog.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
-        new(ReadAudit.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
-        new(PersonalDataAudit.TableName, RowsOfCase.Partition, ErasureRule.Delete),
+        // Who read or corrected the person outlives the erasure, pseudonymised (the random id); the corrected values do not.
+        new(ReadAudit.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Anonymise),
+        new(PersonalDataAudit.TableName, RowsOfCase.Partition, ErasureRule.Anonymise, "OldValue", "NewValue"),
     ];
 
     /// <summary>Every row of <paramref name="place"/> about the case; none when the table does not exist yet.</summary>

@@ -48,8 +48,9 @@ public sealed class PrivacyFunctions(
         api.RunAsAdministratorAsync(request, async (_, cancellationToken) =>
             TypedResults.Ok(await audit.ListAsync(id, cancellationToken)));
 
-    /// <summary>Erases the person (administrators, with a reason): the pipeline ends and is purged, their data is removed or
-    /// anonymised everywhere, one audit line remains. Sent again, it finishes an erasure that stopped, or answers with it.</summary>
+    /// <summary>Erases the person (administrators, with a reason): 202 with the erasure's line and, in <c>Location</c>, where to watch
+    /// it. The case is refused everywhere from now on; the work (the pipeline ended and purged, the data removed or anonymised
+    /// everywhere, one audit line left) runs in the background (<see cref="ErasureSweep"/>). Sent again, it answers with the erasure.</summary>
     [Function("EraseCase")]
     public Task<IActionResult> EraseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{id}/erasure")] HttpRequest request, string id,
@@ -68,7 +69,8 @@ public sealed class PrivacyFunctions(
                 throw new NotFoundException($"Case '{id}' was not found.");
             }
 
-            return TypedResults.Ok(await erasure.EraseAsync(id, staff.Username, reason, "Request", client, cancellationToken));
+            var started = await erasure.RequestAsync(id, staff.Username, reason, "Request", client, cancellationToken);
+            return TypedResults.Accepted($"/api/cases/{Uri.EscapeDataString(id)}/erasure", started);
         });
 
     /// <summary>The erasure's audit line (case id, who, when, why); administrators only.</summary>

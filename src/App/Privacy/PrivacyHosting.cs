@@ -30,6 +30,8 @@ internal static class PrivacyHosting
         builder.Services.TryAddSingleton<CaseErasure>();
         builder.Services.TryAddSingleton<RetentionSweep>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, RetentionSweep>(services => services.GetRequiredService<RetentionSweep>()));
+        builder.Services.TryAddSingleton<ErasureSweep>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweep, ErasureSweep>(services => services.GetRequiredService<ErasureSweep>()));
         return builder;
     }
 

@@ -15,11 +15,20 @@ public sealed class PrivacyOptions
     /// </summary>
     public string CaseIdKey { get; set; } = "";
 
-    /// <summary>How long a closed case (graduated, withdrawn, ended) keeps the person's data before the retention sweep anonymises it; five years by default.</summary>
+    /// <summary>How long a case keeps the person's data after its record last changed (a closed case: after it closed; any stage, a terminated or failed pipeline's too) before the retention sweep erases it; five years by default.</summary>
     public TimeSpan RetentionAfterClose { get; set; } = TimeSpan.FromDays(5 * 365);
 
     /// <summary>How long an idempotency record (table <c>Actions</c>) is kept; 30 days by default.</summary>
     public TimeSpan ActionRecordTtl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the audit of reads (<c>ReadAudit</c>) and of corrections (<c>PersonalDataAudit</c>) is kept, erased people's pseudonymised rows too; five years by default.</summary>
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(5 * 365);
+
+    /// <summary>
+    /// How long after an erasure is requested its work starts (the case is fenced at once): longer than any request may run (the
+    /// front end ends a request after 230 seconds), so a view or correction that passed the fence just before has ended. Four minutes by default.
+    /// </summary>
+    public TimeSpan ErasureSettle { get; set; } = TimeSpan.FromMinutes(4);
 
     /// <summary>The problems with these settings, as <c>Privacy:Field: message</c>; empty when they are fine.</summary>
     public IReadOnlyList<string> Validate()
@@ -33,6 +42,16 @@ public sealed class PrivacyOptions
         if (RetentionAfterClose <= TimeSpan.Zero)
         {
             errors.Add($"{SectionName}:{nameof(RetentionAfterClose)}: must be positive.");
+        }
+
+        if (AuditRetention <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:{nameof(AuditRetention)}: must be positive.");
+        }
+
+        if (ErasureSettle < TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:{nameof(ErasureSettle)}: must not be negative.");
         }
 
         if (ActionRecordTtl <= TimeSpan.Zero)

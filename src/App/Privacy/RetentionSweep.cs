@@ -12,11 +12,13 @@ using PepFunctions.Domain;
 namespace PepFunctions.App.Privacy;
 
 /// <summary>
-/// The retention sweep (<c>Retention</c>; daily at 02:30 UTC, or <c>POST /api/sweeps/Retention/run</c>): erases the people
-/// whose case closed longer than <see cref="PrivacyOptions.RetentionAfterClose"/> ago (the same <see cref="CaseErasure"/> an
-/// administrator's request runs), and deletes idempotency records older than <see cref="PrivacyOptions.ActionRecordTtl"/>.
+/// The retention sweep (<c>Retention</c>; daily at 02:30 UTC, or <c>POST /api/sweeps/Retention/run</c>): erases every person
+/// whose case record has not changed for <see cref="PrivacyOptions.RetentionAfterClose"/>, whatever its stage — closed, or left
+/// open by a pipeline that was terminated or failed — (the same <see cref="CaseErasure"/> an administrator's request runs), and
+/// deletes idempotency records older than <see cref="PrivacyOptions.ActionRecordTtl"/> and audit rows (reads, corrections) older
+/// than <see cref="PrivacyOptions.AuditRetention"/>.
 /// </summary>
-/// <remarks>Its result: Examined = closed cases looked at, Repaired = people erased now.</remarks>
+/// <remarks>Its result: Examined = cases unchanged for the period looked at, Repaired = people erased now.</remarks>
 public sealed class RetentionSweep(
     HubStorage storage, CaseErasure erasure, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger) : ISweep
 {
@@ -37,13 +39,15 @@ public sealed class RetentionSweep(
         var cases = await storage.TableAsync(CaseTables.Cases, cancellationToken);
         var due = new List<string>();
         var examined = 0;
-        var filter = TableClient.CreateQueryFilter(
-            $"Stage eq {nameof(PipelineStage.Graduated)} or Stage eq {nameof(PipelineStage.Withdrawn)} or Stage eq {nameof(PipelineStage.Ended)}");
-        await foreach (var row in cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "ClosedAt", "ProgressAt", "ErasedAt"], cancellationToken: cancellationToken))
+        // Every person, whatever the stage: a case is due once its record has not changed for the period (a closed case's last
+        // change is its closing; a pipeline an administrator terminated, or one that failed, stops changing it). The filter runs
+        // in the service, and only the few columns the check needs come back; erased rows (moved to random ids) are left out.
+        var filter = TableClient.CreateQueryFilter($"UpdatedAt le {closedBefore}");
+        await foreach (var row in cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "UpdatedAt", "ClosedAt", "ErasedAt", "ErasingSince"], cancellationToken: cancellationToken))
         {
             examined++;
-            var closedAt = row.GetDateTimeOffset("ClosedAt") ?? row.GetDateTimeOffset("ProgressAt");
-            if (row.GetDateTimeOffset("ErasedAt") is null && closedAt is { } at && at <= closedBefore)
+            var lastChange = new[] { row.GetDateTimeOffset("UpdatedAt"), row.GetDateTimeOffset("ClosedAt") }.Max();
+            if (row.GetDateTimeOffset("ErasedAt") is null && row.GetDateTimeOffset("ErasingSince") is null && lastChange is { } at && at <= closedBefore)
             {
                 due.Add(row.PartitionKey);
             }
@@ -51,17 +55,21 @@ public sealed class RetentionSweep(
 
         foreach (var caseId in due)
         {
-            await erasure.EraseAsync(caseId, Actor, $"Retention period ({options.Value.RetentionAfterClose}) after the case closed.", "Retention", client, cancellationToken);
+            await erasure.EraseAsync(caseId, Actor, $"Retention period ({options.Value.RetentionAfterClose}) without a change to the case.", "Retention", client, cancellationToken);
         }
 
-        var deleted = await DeleteOldActionRecordsAsync(now - options.Value.ActionRecordTtl, cancellationToken);
-        logger.LogInformation("Retention: {Erased} of {Examined} closed cases erased, {Deleted} idempotency records deleted", due.Count, examined, deleted);
+        var deleted = await DeleteOlderThanAsync(ActionLog.TableName, now - options.Value.ActionRecordTtl, cancellationToken);
+        var audit = await DeleteOlderThanAsync(ReadAudit.TableName, now - options.Value.AuditRetention, cancellationToken)
+            + await DeleteOlderThanAsync(PersonalDataAudit.TableName, now - options.Value.AuditRetention, cancellationToken);
+        logger.LogInformation("Retention: {Erased} of {Examined} inactive cases erased, {Deleted} idempotency records and {Audit} audit rows deleted",
+            due.Count, examined, deleted, audit);
         return new SweepResult(SweepName, examined, 0, due.Count);
     }
 
-    private async Task<int> DeleteOldActionRecordsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    /// <summary>Deletes the rows of <paramref name="tableName"/> last written before <paramref name="before"/> (a filtered scan, once a day).</summary>
+    private async Task<int> DeleteOlderThanAsync(string tableName, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(ActionLog.TableName, cancellationToken);
+        var table = await storage.TableAsync(tableName, cancellationToken);
         var deleted = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Timestamp lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {

@@ -29,6 +29,9 @@ internal sealed class PlatformSignIn(
     /// <summary>The setting App Service sets to <c>True</c> when its authentication is on.</summary>
     public const string AuthEnabledSetting = "WEBSITE_AUTH_ENABLED";
 
+    /// <summary>The one claim the sign-in name is taken from (Entra ID's <c>preferred_username</c>).</summary>
+    public const string UsernameClaim = "preferred_username";
+
     /// <summary>The claim that carries the Entra object id.</summary>
     public const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
@@ -65,7 +68,8 @@ internal sealed class PlatformSignIn(
             using var principal = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded.ToString())));
             var claims = principal.RootElement.GetProperty("claims").EnumerateArray()
                 .Select(c => (Type: c.GetProperty("typ").GetString(), Value: c.GetProperty("val").GetString())).ToList();
-            username = claims.FirstOrDefault(c => c.Type is "preferred_username" or System.Security.Claims.ClaimTypes.Upn or System.Security.Claims.ClaimTypes.Email).Value;
+            // One claim, documented: the sign-in name is Entra's preferred_username (the UPN for work accounts), never a fallback to another.
+            username = claims.FirstOrDefault(c => c.Type is UsernameClaim).Value;
             objectId = claims.FirstOrDefault(c => c.Type is ObjectIdClaim or "oid").Value;
             tenantId = claims.FirstOrDefault(c => c.Type is TenantIdClaim or "tid").Value;
         }

@@ -54,7 +54,7 @@ public sealed partial class StaffAdministration
                 rowErrors.AddRange(found);
                 if (account is not null)
                 {
-                    CheckImportRow(actor, account, existing, inFile, rowErrors);
+                    CheckImportRow(actor, account, existing, inFile, options.Value.MailDomain, rowErrors);
                     accounts.Add(account);
                 }
             }
@@ -75,7 +75,7 @@ public sealed partial class StaffAdministration
     }
 
     private static void CheckImportRow(
-        StaffMember actor, StaffAccount account, Dictionary<string, StaffAccount> existing, List<string> inFile, List<FieldError> errors)
+        StaffMember actor, StaffAccount account, Dictionary<string, StaffAccount> existing, List<string> inFile, string? mailDomain, List<FieldError> errors)
     {
         var key = StaffStore.KeyOf(account.Username);
         if (existing.ContainsKey(key))
@@ -87,11 +87,19 @@ public sealed partial class StaffAdministration
             errors.Add(new FieldError("username", $"The username '{account.Username}' is in the file more than once."));
         }
 
-        if (account.Supervisor is { } supervisor && !inFile.Contains(StaffStore.KeyOf(supervisor))
-            && !(existing.TryGetValue(StaffStore.KeyOf(supervisor), out var boss) && boss.Active))
+        if (account.Supervisor is { } supervisor && !inFile.Contains(StaffStore.KeyOf(supervisor)))
         {
-            errors.Add(new FieldError("supervisor", $"'{supervisor}' is neither an active staff member nor in the file."));
+            if (!(existing.TryGetValue(StaffStore.KeyOf(supervisor), out var boss) && boss.Active))
+            {
+                errors.Add(new FieldError("supervisor", $"'{supervisor}' is neither an active staff member nor in the file."));
+            }
+            else
+            {
+                StaffRules.CheckSupervisorScope(actor, boss.Username, boss.Role, boss.OfficeCode, errors);
+            }
         }
+
+        StaffRules.CheckMailDomain(account, mailDomain, errors);
 
         if (!StaffAdministrationPolicy.CanManage(actor, account.Role, account.OfficeCode))
         {

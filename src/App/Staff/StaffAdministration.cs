@@ -12,7 +12,7 @@ namespace PepFunctions.App.Staff;
 /// <remarks>The onboarding file is in <c>StaffAdministration.Import.cs</c>.</remarks>
 public sealed partial class StaffAdministration(
     StaffStore store, StaffDirectory directory, CaseStore cases, FollowUpStore followUps, CaseTimeline timeline, TimeProvider time,
-    ILogger<StaffAdministration> logger)
+    ILogger<StaffAdministration> logger, Microsoft.Extensions.Options.IOptions<StaffOptions> options)
 {
     /// <summary>The records <paramref name="actor"/> manages, filtered by office, role and whether active.</summary>
     /// <exception cref="ForbiddenException">The actor manages no staff.</exception>
@@ -58,7 +58,7 @@ public sealed partial class StaffAdministration(
     internal async Task<StaffAccount> AddAsync(StaffMember actor, StaffRequest request, CancellationToken cancellationToken)
     {
         RequireManager(actor);
-        var account = await CheckAsync(request, null, cancellationToken);
+        var account = await CheckAsync(actor, request, null, cancellationToken);
         RequireManages(actor, account);
         if (await store.FindAsync(account.Username, cancellationToken) is not null)
         {
@@ -85,7 +85,7 @@ public sealed partial class StaffAdministration(
         await directory.ListAsync(cancellationToken);
         var (current, etag) = await store.FindAsync(username, cancellationToken) ?? throw new NotFoundException($"No staff member '{username}'.");
         RequireManages(actor, current);
-        var account = await CheckAsync(request with { Username = request.Username ?? current.Username }, current.Username, cancellationToken);
+        var account = await CheckAsync(actor, request with { Username = request.Username ?? current.Username }, current.Username, cancellationToken);
         RequireManages(actor, account);
 
         // Whenever the result is inactive, not only when this request deactivates: a retry after a crash between the
@@ -117,12 +117,24 @@ public sealed partial class StaffAdministration(
         return changed;
     }
 
-    private async Task<StaffAccount> CheckAsync(StaffRequest request, string? username, CancellationToken cancellationToken)
+    private async Task<StaffAccount> CheckAsync(StaffMember actor, StaffRequest request, string? username, CancellationToken cancellationToken)
     {
         var (account, errors) = StaffRules.Check(request, username);
-        if (account?.Supervisor is { } supervisor && await directory.FindAsync(supervisor, cancellationToken) is null)
+        if (account?.Supervisor is { } supervisor)
         {
-            errors.Add(new FieldError("supervisor", $"'{supervisor}' is not an active staff member."));
+            if (await directory.FindAsync(supervisor, cancellationToken) is not { } boss)
+            {
+                errors.Add(new FieldError("supervisor", $"'{supervisor}' is not an active staff member."));
+            }
+            else
+            {
+                StaffRules.CheckSupervisorScope(actor, boss.Username, boss.Role, boss.OfficeCode, errors);
+            }
+        }
+
+        if (account is not null)
+        {
+            StaffRules.CheckMailDomain(account, options.Value.MailDomain, errors);
         }
 
         return errors.Count > 0 ? throw new RequestValidationException(errors) : account!;

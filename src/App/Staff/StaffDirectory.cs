@@ -34,6 +34,18 @@ public sealed class StaffOptions
     /// </summary>
     public string? BootstrapAdministrators { get; set; }
 
+    /// <summary>
+    /// The Entra tenant (directory) id whose accounts may sign in through the platform; a principal of any other tenant is
+    /// refused. Set in Azure (<c>infra/</c>: the same tenant as the sign-in); empty locally.
+    /// </summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>
+    /// The mail domain of the ministry's staff addresses (e.g. <c>kemenkumham.go.id</c>): a contact address outside it is
+    /// refused for every role but a Pokmas Lipas mentor. Set in Azure (<c>infra/</c>: the SMTP recipient domain); empty: any.
+    /// </summary>
+    public string? MailDomain { get; set; }
+
     /// <summary>The bootstrap administrators, trimmed, without empty entries.</summary>
     public IReadOnlyList<string> BootstrapNames =>
         BootstrapAdministrators?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
@@ -144,11 +156,25 @@ public sealed class StaffDirectory(StaffStore store, IOptions<StaffOptions> opti
     public async Task<StaffMember?> SignInPlatformAsync(string? username, string? objectId, string? tenantId, CancellationToken cancellationToken)
     {
         await SeedDemoAccountsAsync(cancellationToken);
+        if (options.Value.TenantId is { Length: > 0 } tenant && !string.Equals(tenant, tenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (objectId is not null && await store.FindBoundAsync(objectId, cancellationToken) is { } bound)
         {
-            return await store.FindAsync(bound, cancellationToken) is { Account: { Active: true } account }
-                && account.ObjectId == objectId && (account.TenantId is null || account.TenantId == tenantId)
-                ? account.ToMember() : null;
+            if (await store.FindAsync(bound, cancellationToken) is not { Account: { Active: true } account, ETag: var boundETag })
+            {
+                return null;
+            }
+
+            if (account.ObjectId is null)
+            {
+                // A bind that stopped between its index row and the record (a cancelled request): complete it now.
+                return await CompleteBindAsync(account, boundETag, objectId, tenantId);
+            }
+
+            return account.ObjectId == objectId && (account.TenantId is null || account.TenantId == tenantId) ? account.ToMember() : null;
         }
 
         if (string.IsNullOrWhiteSpace(username) || !StaffRules.IsUsername(username))
@@ -173,14 +199,70 @@ public sealed class StaffDirectory(StaffStore store, IOptions<StaffOptions> opti
             return null;
         }
 
+        return await CompleteBindAsync(record, etag, objectId, tenantId);
+    }
+
+    /// <summary>
+    /// Clears the Entra binding of <paramref name="username"/>'s record (and its index row), as <paramref name="actor"/>, an
+    /// administrator: the next platform sign-in with that name binds again (a reassigned sign-in name, a new account). Audited
+    /// like every change of the record.
+    /// </summary>
+    /// <exception cref="ForbiddenException">The actor is not an administrator.</exception>
+    /// <exception cref="NotFoundException">No such record.</exception>
+    public async Task<StaffAccount> UnbindAsync(StaffMember actor, string username, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role != StaffRole.Administrator)
+        {
+            throw new ForbiddenException("Only an administrator may undo a sign-in binding.");
+        }
+
+        if (await store.FindAsync(username, cancellationToken) is not { Account: var record, ETag: var etag })
+        {
+            throw new NotFoundException($"Staff member '{username}' was not found.");
+        }
+
+        if (record.ObjectId is not { } objectId)
+        {
+            return record;
+        }
+
+        // The record first (audited), then the index row: a stop in between leaves an index row that no record matches,
+        // which the next sign-in of that account completes only if the record is unbound — the administrator's intent.
+        var unbound = record with { ObjectId = null, TenantId = null, ChangedBy = actor.Username, ChangedAt = time.GetUtcNow() };
+        await store.SaveAsync([(record, etag, unbound)], cancellationToken);
+        await store.UnbindAsync(objectId, CancellationToken.None);
+        return unbound;
+    }
+
+    /// <summary>Saves the binding on the record after its index row; not cancelled by the request, so a bind is never left half-done.</summary>
+    private async Task<StaffMember?> CompleteBindAsync(StaffAccount record, Azure.ETag etag, string objectId, string? tenantId)
+    {
         var boundRecord = record with { ObjectId = objectId, TenantId = tenantId, ChangedBy = record.Username, ChangedAt = time.GetUtcNow() };
-        await store.SaveAsync([(record, etag, boundRecord)], cancellationToken);
+        try
+        {
+            await store.SaveAsync([(record, etag, boundRecord)], CancellationToken.None);
+        }
+        catch (ConflictException)
+        {
+            // Changed meanwhile (the same sign-in racing, or an administrator): read again and decide on what is there now.
+            return await store.FindAsync(record.Username, CancellationToken.None) is { Account: { Active: true } now } && now.ObjectId == objectId
+                ? now.ToMember() : null;
+        }
+
         return boundRecord.ToMember();
     }
 
     private async Task<(StaffAccount Account, Azure.ETag ETag)?> BootstrapAsync(string username, CancellationToken cancellationToken)
     {
         if (!options.Value.BootstrapNames.Contains(username.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // Bootstrap is for an empty directory: once an active administrator exists, they add everyone else (a listed name that
+        // is reissued later gets nothing from the list).
+        if ((await store.ListAsync(cancellationToken)).Any(a => a.Active && a.Role == StaffRole.Administrator))
         {
             return null;
         }

@@ -10,7 +10,7 @@ namespace PepFunctions.App.Staff;
 /// list, add, read, replace, the audit of a record, and onboarding an office from a CSV file. Every write is an action
 /// (<see cref="StaffActions"/>): once per idempotency key, answered as the first time on a retry.
 /// </summary>
-public sealed class StaffFunctions(StaffApi api, StaffActions actions, StaffAdministration administration)
+public sealed class StaffFunctions(StaffApi api, StaffActions actions, StaffAdministration administration, StaffDirectory directory)
 {
     /// <summary>The scope the actions' keys are remembered in (<c>{hub}Actions</c> partition).</summary>
     private const string ActionScope = "staff";
@@ -63,6 +63,15 @@ public sealed class StaffFunctions(StaffApi api, StaffActions actions, StaffAdmi
         actions.With<StaffRequest>(request).RunOnceAsync(ActionScope,
             (staff, body, _, cancellationToken) => administration.ReplaceAsync(staff, username, body, cancellationToken),
             changed => TypedResults.Ok(changed));
+
+    /// <summary>
+    /// Undoes a member's Entra sign-in binding (administrators; audited as a change of the record): their next platform
+    /// sign-in binds again. For a sign-in name reassigned to someone else, or an account recreated in Entra ID.
+    /// </summary>
+    [Function("UnbindStaff")]
+    public Task<IActionResult> UnbindAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/staff/{username}/binding")] HttpRequest request, string username) =>
+        api.RunAsync(request, async (staff, cancellationToken) => TypedResults.Ok(await directory.UnbindAsync(staff, username, cancellationToken)));
 
     /// <summary>Who changed a staff record when, before and after, newest first (administrators).</summary>
     [Function("GetStaffChanges")]

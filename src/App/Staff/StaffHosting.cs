@@ -53,7 +53,7 @@ internal static class StaffHosting
         builder.Services.TryAddSingleton<StaffStore>();
         builder.Services.TryAddSingleton<StaffDirectory>();
         builder.Services.TryAddSingleton<StaffAdministration>();
-        builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).ProtectKeysWithVaultCertificate(builder.Configuration);
         builder.Services.AddOptions<KeyManagementOptions>().Configure<Azure.Storage.Blobs.BlobServiceClient, IOptions<StorageOptions>>((o, blobs, storage) =>
             o.XmlRepository = new BlobKeyRing(blobs.GetBlobContainerClient(BlobKeyRing.ContainerName(storage.Value.TaskHubName))));
         builder.Services
@@ -85,8 +85,15 @@ internal static class StaffHosting
         http.Request.Headers.ContainsKey(PlatformSignIn.Header)
         && PlatformSignIn.IsTrusted(http.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value, http.RequestServices.GetRequiredService<IConfiguration>());
 
+    /// <remarks>
+    /// Where the platform's header is trusted (Azure), the platform is the only way in: the cookie scheme is never asked, so a
+    /// cookie — even one minted with the key ring — signs nobody in.
+    /// </remarks>
     private static string SelectScheme(HttpContext http) =>
-        http.Request.Headers.ContainsKey(PlatformSignIn.Header) ? PlatformSignIn.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme;
+        http.Request.Headers.ContainsKey(PlatformSignIn.Header) || PlatformSignIn.IsTrusted(
+            http.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value, http.RequestServices.GetRequiredService<IConfiguration>())
+            ? PlatformSignIn.SchemeName
+            : CookieAuthenticationDefaults.AuthenticationScheme;
 
     /// <summary>The cookie names the staff member; what they may do now is read from the directory on every request.</summary>
     private static async Task ReadStaffAgainAsync(CookieValidatePrincipalContext context)

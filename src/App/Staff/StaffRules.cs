@@ -98,4 +98,30 @@ internal static class StaffRules
             ? (null, errors)
             : (new StaffAccount(name!, request.DisplayName!.Trim(), role, office!.Code, supervisor, email, phone, request.Active!.Value), errors);
     }
+
+    /// <summary>
+    /// A supervisor within the actor's managing scope: the actor themself, or a member the actor may manage (an administrator:
+    /// anyone). A Kanwil coordinator cannot name a supervisor of another province, whose digests would then carry this
+    /// province's case ids.
+    /// </summary>
+    public static void CheckSupervisorScope(StaffMember actor, string supervisor, StaffRole role, string officeCode, List<FieldError> errors)
+    {
+        if (!string.Equals(actor.Username, supervisor, StringComparison.OrdinalIgnoreCase) && !StaffAdministrationPolicy.CanManage(actor, role, officeCode))
+        {
+            errors.Add(new("supervisor", $"'{supervisor}' works outside the offices you manage; name a supervisor within them."));
+        }
+    }
+
+    /// <summary>
+    /// A ministry staff member's contact address is in the configured mail domain (<c>Staff:MailDomain</c>), so digests and
+    /// reminders, which carry case ids, go nowhere else. A Pokmas Lipas mentor (outside the ministry) keeps an address of their own.
+    /// </summary>
+    public static void CheckMailDomain(StaffAccount account, string? mailDomain, List<FieldError> errors)
+    {
+        if (mailDomain is { Length: > 0 } domain && account.Role != StaffRole.PokmasMentor && account.Email is { } email
+            && !email.EndsWith("@" + domain.Trim().TrimStart('@'), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new("email", $"A staff member's contact address is an address of {domain.Trim().TrimStart('@')}."));
+        }
+    }
 }

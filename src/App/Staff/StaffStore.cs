@@ -77,6 +77,20 @@ public sealed class StaffStore(HubStorage storage)
         }
     }
 
+    /// <summary>Removes the binding of <paramref name="objectId"/> (its index row); a missing one is fine.</summary>
+    public async Task UnbindAsync(string objectId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName, cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(EntraPartition, objectId, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Not bound (any more).
+        }
+    }
+
     /// <summary>Every record, active or not.</summary>
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken)
     {

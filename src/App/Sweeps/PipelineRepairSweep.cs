@@ -111,7 +111,7 @@ internal sealed class PipelineRepairSweep(
         try
         {
             // No record (the action stopped before writing it), or an erased person's: nothing to tell anybody.
-            if (await cases.FindAsync(caseId, cancellationToken) is not { ErasedAt: null } record)
+            if (await cases.FindAsync(caseId, cancellationToken) is not { IsErasing: false } record)
             {
                 return [];
             }

@@ -5,8 +5,8 @@ namespace PepFunctions.Domain;
 /// <summary>Who may see and keep a Pokmas Lipas and its activities.</summary>
 /// <remarks>
 /// The staff of the group's office keep the group (its name and members) and record its activities; a mentor who is a
-/// member records activities too. A Kanwil coordinator sees the groups of its province, a national curator and an
-/// administrator see every group; an administrator may do everything.
+/// member records activities too. A Kanwil coordinator sees the groups of its province, an administrator every group
+/// and may do everything. A national curator sees none: an activity names the people who took part (by case id).
 /// </remarks>
 public static class PokmasAccess
 {

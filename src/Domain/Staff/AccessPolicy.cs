@@ -7,8 +7,9 @@ namespace PepFunctions.Domain;
 /// <para>
 /// Seeing: a Lapas officer or Bapas officer sees the cases of their own office, a Pokmas Lipas mentor only the cases
 /// of their office that they mentor (<see cref="CanViewCase"/>); a
-/// Kanwil coordinator sees every office in the Kanwil's province; a national curator and an administrator
-/// see everything. A case's office is the office responsible for it now: the Lapas until release, then
+/// Kanwil coordinator sees every office in the Kanwil's province; an administrator sees everything. A national curator
+/// sees no person: products and curation (<see cref="CanSeeProducts"/>) and the national figures, nothing of the
+/// people behind them (docs/privacy.md, "Who may read and change what"). A case's office is the office responsible for it now: the Lapas until release, then
 /// the Bapas that takes it over (<see cref="Offices.BapasFor"/>), which is how Bapas officers and mentors
 /// come to see it.
 /// </para>
@@ -43,13 +44,14 @@ public static class AccessPolicy
             ? Array.AsReadOnly(roles)
             : throw new ArgumentOutOfRangeException(nameof(action), action, "The access table has no row for this action.");
 
-    /// <summary>Whether <paramref name="staff"/> may see a case held by the office <paramref name="caseOfficeCode"/>.</summary>
+    /// <summary>Whether <paramref name="staff"/> may see the people (cases) held by the office <paramref name="caseOfficeCode"/>.</summary>
+    /// <remarks>A national curator sees no office's people: their work is products (<see cref="CanSeeProducts"/>).</remarks>
     public static bool CanView(StaffMember staff, string caseOfficeCode)
     {
         ArgumentNullException.ThrowIfNull(staff);
         return staff.Role switch
         {
-            NationalCurator or Administrator => true,
+            Administrator => true,
             KanwilCoordinator => IsInKanwilProvince(staff.OfficeCode, caseOfficeCode),
             LapasOfficer or BapasOfficer or PokmasMentor => string.Equals(staff.OfficeCode, caseOfficeCode, StringComparison.OrdinalIgnoreCase),
             _ => false,
@@ -68,11 +70,24 @@ public static class AccessPolicy
             && (staff.Role != PokmasMentor || string.Equals(staff.Username, caseMentorUsername, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Whether <paramref name="staff"/> may see the nominated products (the curation queue) of <paramref name="officeCode"/>:
+    /// the ministry's staff who see the office's people, and a national curator everywhere. Not a Pokmas Lipas mentor, who neither
+    /// nominates nor curates and sees only their own mentees. A product carries a case id, never a name.
+    /// </summary>
+    public static bool CanSeeProducts(StaffMember staff, string officeCode)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return staff.Role == NationalCurator || (staff.Role != PokmasMentor && CanView(staff, officeCode));
+    }
+
     /// <summary>Whether <paramref name="staff"/> may do <paramref name="action"/> to a case held by <paramref name="caseOfficeCode"/>.</summary>
+    /// <remarks>Curation reaches the product, not the person: it needs <see cref="CanSeeProducts"/>; every other action <see cref="CanView"/>.</remarks>
     public static bool CanPerform(StaffMember staff, PipelineAction action, string caseOfficeCode)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        return RolesAllowedTo(action).Contains(staff.Role) && CanView(staff, caseOfficeCode);
+        return RolesAllowedTo(action).Contains(staff.Role)
+            && (action == PipelineAction.CurateProduct ? CanSeeProducts(staff, caseOfficeCode) : CanView(staff, caseOfficeCode));
     }
 
     private static bool IsInKanwilProvince(string kanwilCode, string caseOfficeCode)

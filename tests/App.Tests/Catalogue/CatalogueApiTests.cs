@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 
 namespace PepFunctions.App.Tests.Catalogue;
@@ -53,10 +54,7 @@ public sealed class CatalogueApiTests(CatalogueApp app) : IClassFixture<Catalogu
         Assert.Contains(product.ProductId, await visitor.GetStringAsync("/api/catalogue"), StringComparison.Ordinal);
 
         var admin = await app.SignInAsync("admin");
-        using (var erased = await admin.PostAsJsonAsync($"/api/cases/{product.CaseId}/erasure", new { reason = "Permintaan penghapusan oleh ybs." }))
-        {
-            Assert.True(erased.IsSuccessStatusCode, $"Erasure: {erased.StatusCode} {await erased.Content.ReadAsStringAsync()}");
-        }
+        await ErasureApi.EraseAsync(admin, product.CaseId, "Permintaan penghapusan oleh ybs.");
 
         Assert.DoesNotContain(product.ProductId, await visitor.GetStringAsync("/api/catalogue"), StringComparison.Ordinal);
     }

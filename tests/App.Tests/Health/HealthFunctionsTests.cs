@@ -26,7 +26,7 @@ namespace PepFunctions.App.Tests.Health;
 public sealed class HealthFunctionsTests
 {
     private readonly HealthProbe _probe = new(
-        new TableServiceClient(UnreachableStorage()), Options.Create(new HealthOptions { StorageTimeout = TimeSpan.FromSeconds(1) }), NullLogger<HealthProbe>.Instance);
+        new TableServiceClient(UnreachableStorage()), Options.Create(new HealthOptions { StorageTimeout = TimeSpan.FromSeconds(1), CacheFor = TimeSpan.Zero }), NullLogger<HealthProbe>.Instance);
 
     private readonly Mock<DurableTaskClient> _client = new("hub");
 
@@ -57,6 +57,39 @@ public sealed class HealthFunctionsTests
         var health = await _probe.CheckAsync(_client.Object, CancellationToken.None);
 
         Assert.Equal(new HealthResponse("Unhealthy", "unreachable", "reachable"), health);
+    }
+
+    [Fact]
+    public async Task CheckAsync_CalledAgainWithinTheCachePeriod_ReadsStorageOnce()
+    {
+        var azurite = await AzuriteHost.SharedAsync();
+        var counting = new CountingPolicy();
+        var options = new TableClientOptions();
+        options.AddPolicy(counting, Azure.Core.HttpPipelinePosition.PerCall);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var probe = new HealthProbe(new TableServiceClient(azurite.ConnectionString, options),
+            Options.Create(new HealthOptions { CacheFor = TimeSpan.FromSeconds(5) }), NullLogger<HealthProbe>.Instance, clock);
+
+        var first = await probe.CheckAsync(null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var second = await probe.CheckAsync(null, CancellationToken.None);
+        var afterFirst = counting.Count;
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await probe.CheckAsync(null, CancellationToken.None);
+
+        Assert.Equal((HealthResponse.Healthy, HealthResponse.Healthy), (first.Status, second.Status));
+        Assert.Equal(1, afterFirst);
+        Assert.Equal(2, counting.Count);
+    }
+
+    /// <summary>Counts the requests a client sends.</summary>
+    private sealed class CountingPolicy : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) => Interlocked.Increment(ref _count);
     }
 
     /// <summary>Storage on a loopback port where nothing listens.</summary>

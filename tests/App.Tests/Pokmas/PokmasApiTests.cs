@@ -67,8 +67,8 @@ public sealed class PokmasApiTests(FeatureApp app) : IClassFixture<FeatureApp>
         var pk = await app.SignInAsync("pk.kupang");
         var mentor = await app.SignInAsync("mentor.kupang");
         var groupId = (await CreateGroupAsync(pk, "Pokmas Lipas Flobamora")).GetProperty("groupId").GetString()!;
-        var first = await app.SeedCaseAsync(Offices.BapasKupang);
-        var second = await app.SeedCaseAsync(Offices.BapasKupang);
+        var first = await app.SeedCaseAsync(Offices.BapasKupang, "mentor.kupang");
+        var second = await app.SeedCaseAsync(Offices.BapasKupang, "mentor.kupang");
         var body = new { date = Today, kind = "Training", place = "Balai desa Oesapa", participants = new[] { first, second }, otherAttendees = 12 };
 
         using var recorded = await KeyedPostAsync(mentor, $"/api/pokmas/groups/{groupId}/activities", body, "activity-1");

@@ -48,10 +48,7 @@ public sealed class MentorConsentTests(FeatureApp app) : IClassFixture<FeatureAp
         var caseId = await app.SeedCaseAsync(Offices.LppKupang);
         var admin = await app.SignInAsync("admin");
         var lapas = await app.SignInAsync("lapas.kupang");
-        using (var erased = await admin.PostAsJsonAsync($"/api/cases/{caseId}/erasure", new { reason = "Permintaan ybs." }))
-        {
-            Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
-        }
+        await ErasureApi.EraseAsync(admin, caseId, "Permintaan ybs.");
 
         using var product = await lapas.PostAsJsonAsync($"/api/cases/{caseId}/products",
             new { name = "Tenun", category = "Textile", description = "Tenun ikat", priceRupiah = 100_000 });

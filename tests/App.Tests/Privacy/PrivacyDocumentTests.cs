@@ -16,7 +16,7 @@ public sealed partial class PrivacyDocumentTests(PrivacyApp app) : IClassFixture
     {
         var admin = await app.SignInAsync("admin");
         var caseId = await PersonWalk.WalkAsync(app, Person.New());
-        await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/erasure", new { reason = "Document check" }, System.Net.HttpStatusCode.OK);
+        await ErasureApi.EraseAsync(admin, caseId, "Document check");
         var document = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "docs", "privacy.md"));
 
         var written = await HubPlacesAsync();

@@ -145,8 +145,8 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         var counts = await PersonWalk.CountsAsync(admin);
         Assert.NotEmpty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));
 
-        var erased = await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/erasure", new { reason = "Permintaan penghapusan oleh subjek data" }, HttpStatusCode.OK);
-        var again = await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/erasure", new { reason = "Sent twice" }, HttpStatusCode.OK);
+        var erased = await ErasureApi.EraseAsync(admin, caseId, "Permintaan penghapusan oleh subjek data");
+        var again = await ErasureApi.EraseAsync(admin, caseId, "Sent twice");
 
         Assert.Empty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));
         Assert.Null(await app.App.Client.GetInstanceAsync(caseId));
@@ -157,6 +157,13 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         Assert.Equal(erased.GetProperty("requestedAt").GetDateTimeOffset(), again.GetProperty("requestedAt").GetDateTimeOffset());
         using var page = await admin.GetAsync($"/api/cases/{caseId}");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        // Who read and corrected the person outlives the erasure, under a random id, without the corrected values.
+        var reads = (await app.App.RowsAsync("ReadAudit")).Where(r => r.GetString("CaseId")?.StartsWith("anon-", StringComparison.Ordinal) == true).ToList();
+        Assert.Contains(reads, r => r.GetString("Actor") == "lapas.kupang");
+        Assert.DoesNotContain(await app.App.RowsAsync("ReadAudit"), r => r.GetString("CaseId") == caseId);
+        var corrections = (await app.App.RowsAsync("PersonalDataAudit")).Where(r => r.PartitionKey.StartsWith("anon-", StringComparison.Ordinal) && r.GetString("By") == "lapas.kupang").ToList();
+        Assert.NotEmpty(corrections);
+        Assert.All(corrections, r => Assert.Equal(("", ""), (r.GetString("OldValue"), r.GetString("NewValue"))));
     }
 
     [Fact]
@@ -197,6 +204,30 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
     }
 
     [Fact]
+    public async Task RetentionSweep_PipelineTerminatedAtAnOpenStage_PersonErasedAfterThePeriodWithoutAChange()
+    {
+        var lapas = await app.SignInAsync("lapas.kupang");
+        var admin = await app.SignInAsync("admin");
+        var person = Person.New();
+        var caseId = await CaseApp.EnrolAsync(lapas, person.Enrollment());
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        using (var terminated = await admin.PostAsJsonAsync($"/api/instances/{caseId}/terminate", new { reason = "Pipeline stopped by an administrator" }))
+        {
+            Assert.True(terminated.IsSuccessStatusCode, $"terminate: {terminated.StatusCode}");
+        }
+
+        await app.App.WaitForInstanceAsync(caseId, i => i.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Terminated, "Terminated");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var run = await CaseApp.PostAsync(admin, "/api/sweeps/Retention/run", new { }, HttpStatusCode.OK);
+
+        Assert.True(run.GetProperty("repaired").GetInt32() >= 1);
+        Assert.Empty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));
+        var line = Assert.Single(await app.PartitionAsync(CaseErasure.TableName, caseId));
+        Assert.Equal(("retention", "Completed"), (line.GetString("RequestedBy"), line.GetString("Step")));
+    }
+
+    [Fact]
     public async Task Erase_CrashBeforeAStorageWrite_RetryFinishesIt()
     {
         var admin = await app.SignInAsync("admin");
@@ -207,13 +238,14 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         // Two crashes at different points, each after some steps have been done, then the administrator's retry.
         foreach (var failingWrite in new[] { 4, 6 })
         {
-            var crashing = new CaseErasure(FaultyStorage.Storage(app.App, failingWrite), TimeProvider.System, NullLogger<CaseErasure>.Instance);
+            var crashing = new CaseErasure(FaultyStorage.Storage(app.App, failingWrite), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new PrivacyOptions()), NullLogger<CaseErasure>.Instance);
             await Assert.ThrowsAsync<IOException>(() => crashing.EraseAsync(caseId, "admin", "Permintaan subjek data", "Request", app.App.Client, CancellationToken.None));
         }
 
         var stopped = Assert.Single(await app.PartitionAsync(CaseErasure.TableName, caseId));
         Assert.Null(stopped.GetDateTimeOffset("CompletedAt"));
-        var finished = await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/erasure", new { reason = "Retry" }, HttpStatusCode.OK);
+        var finished = await ErasureApi.EraseAsync(admin, caseId, "Retry");
 
         Assert.Equal(("Completed", "Permintaan subjek data"), (finished.GetProperty("step").GetString(), finished.GetProperty("reason").GetString()));
         Assert.Empty(await StorageScan.FindAsync(app.App.ConnectionString, person.Identifying));

@@ -79,6 +79,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Sweeps:PipelineRepair"] = "0 0 0 1 1 *",
             ["Sweeps:HistoryPurge"] = "0 0 0 1 1 *",
             ["Privacy:CaseIdKey"] = TestCaseIds.Key,
+            // An erasure's work starts at once (Privacy:ErasureSettle), when a test runs the Erasures sweep.
+            ["Privacy:ErasureSettle"] = "00:00:00",
         };
         foreach (var (key, value) in settings)
         {
