@@ -33,6 +33,7 @@ public sealed class FieldOfflineTests(CaseApp app, ITestOutputHelper output) : I
         var mentor = await app.SignInAsync(Mentor);
         var first = await MentoredCaseAsync(lapas);
         var second = await MentoredCaseAsync(lapas);
+        var third = await MentoredCaseAsync(lapas);
 
         using var chromium = Chromium.Start(width, height);
         var driver = chromium.Driver;
@@ -50,7 +51,7 @@ public sealed class FieldOfflineTests(CaseApp app, ITestOutputHelper output) : I
         });
         chromium.SignIn(site, Mentor);
         driver.Navigate().GoToUrl($"{site}/lapangan");
-        chromium.WaitUntil(d => Form(d, first, 1) is not null && Form(d, second, 1) is not null && Form(d, first, 2) is not null
+        chromium.WaitUntil(d => Form(d, first, 1) is not null && Form(d, second, 1) is not null && Form(d, third, 1) is not null
             && Script(d, "return document.documentElement.dataset.offline === 'siap';") is true, "the field page kept for offline use", reload: true);
         if (width < 600)
         {
@@ -60,7 +61,7 @@ public sealed class FieldOfflineTests(CaseApp app, ITestOutputHelper output) : I
         driver.NetworkConditions = new ChromiumNetworkConditions { IsOffline = true };
         Record(chromium, first, 1, "Tenun ikat laku di pasar");
         Record(chromium, second, 1, "Butuh modal untuk benang");
-        Record(chromium, first, 2, "Dicatat juga di kantor");
+        Record(chromium, third, 1, "Dicatat juga di kantor");
         WaitForStates(chromium, states => states.Count(s => s.State == "waiting") == 3, "three visits waiting to send");
 
         driver.Navigate().Refresh();
@@ -68,17 +69,25 @@ public sealed class FieldOfflineTests(CaseApp app, ITestOutputHelper output) : I
         var shown = (IReadOnlyCollection<object>)Script(driver, "return [...document.querySelectorAll('#antrian-list li')].map(li => li.innerText);")!;
         Assert.All(shown, text => Assert.Contains("Menunggu dikirim", (string)text, StringComparison.Ordinal));
         Assert.Empty(await FollowUpsRecordedAsync(mentor, first));
+        Assert.False(Form(driver, first, 1)!.Displayed, "A follow-up waiting on the phone is not offered again.");
         chromium.Screenshot($"browser-field-offline-{width}");
 
-        // Meanwhile the second follow-up of the first person is recorded from the office: the phone's copy is refused.
-        await CaseApp.PostAsync(mentor, $"/api/cases/{first}/follow-ups/2",
+        // Meanwhile the third person's follow-up is recorded from the office (the phone's copy will be refused), and the
+        // mentor's session ends: the visits wait for the next sign-in.
+        await CaseApp.PostAsync(mentor, $"/api/cases/{third}/follow-ups/1",
             new { date = CaseApp.Today, mode = "Phone", businessStatus = "Running", incomeBand = "Below1M" }, HttpStatusCode.Accepted);
+        driver.Manage().Cookies.DeleteCookieNamed("pep.staff");
 
         driver.NetworkConditions = new ChromiumNetworkConditions { IsOffline = false };
+        WaitForStates(chromium, states => states.Count(s => s.State == "signin") == 3, "three visits waiting for the next sign-in");
+        Assert.Empty(await FollowUpsRecordedAsync(mentor, first));
+
+        chromium.SignIn(site, Mentor);
+        driver.Navigate().GoToUrl($"{site}/lapangan");
         WaitForStates(chromium, states => states.Count(s => s.State == "sent") == 2 && states.Count(s => s.State == "refused") == 1,
             "two visits sent and one refused");
         var refused = driver.FindElement(By.CssSelector("#antrian-list li[data-state=refused]"));
-        Assert.Equal($"{first}/2", $"{refused.GetAttribute("data-case")}/{refused.GetAttribute("data-seq")}");
+        Assert.Equal($"{third}/1", $"{refused.GetAttribute("data-case")}/{refused.GetAttribute("data-seq")}");
         Assert.Contains("Ditolak server (409)", refused.Text, StringComparison.Ordinal);
         Assert.Contains("sudah dicatat", refused.Text, StringComparison.Ordinal);
         chromium.Screenshot($"browser-field-back-online-{width}");
@@ -86,15 +95,24 @@ public sealed class FieldOfflineTests(CaseApp app, ITestOutputHelper output) : I
         // A reload sends nothing again; the refusal stays until the mentor dismisses it.
         driver.Navigate().Refresh();
         chromium.WaitUntil(d => States(d).Count == 3, "the visits' states after a reload");
-        Assert.Equal([1, 2], await FollowUpsRecordedAsync(mentor, first));
-        Assert.Equal([1], await FollowUpsRecordedAsync(mentor, second));
-        Assert.Equal(2, (await CaseApp.TimelineActionsAsync(mentor, first)).Count(a => a == "FollowUpRecorded"));
-        Assert.Equal(1, (await CaseApp.TimelineActionsAsync(mentor, second)).Count(a => a == "FollowUpRecorded"));
+        foreach (var caseId in new[] { first, second, third })
+        {
+            Assert.Equal([1], await FollowUpsRecordedAsync(mentor, caseId));
+            Assert.Equal(1, (await CaseApp.TimelineActionsAsync(mentor, caseId)).Count(a => a == "FollowUpRecorded"));
+        }
+
+        Assert.Equal("Phone", (await VisitAsync(mentor, third, 1)).GetProperty("mode").GetString());
         var visit = await VisitAsync(mentor, first, 1);
         Assert.Equal("Tenun ikat laku di pasar", visit.GetProperty("notes").GetString());
 
         driver.FindElement(By.CssSelector("#antrian-list li[data-state=refused] button.dismiss")).Click();
         chromium.WaitUntil(d => States(d).Count(s => s.State == "refused") == 0, "the refusal dismissed");
+
+        // Signing out clears the kept page (the mentor's people) and what was sent from the phone.
+        driver.FindElement(By.CssSelector("form.signout button")).Click();
+        chromium.WaitUntil(d => d.Url.Contains("/masuk", StringComparison.Ordinal), "the sign-in page");
+        chromium.WaitUntil(_ => Async(driver, "caches.match('/lapangan').then(kept => done(kept === undefined))") is true, "the kept field page cleared");
+        Assert.Equal(0L, Async(driver, "indexedDB.open('pep-lapangan').onsuccess = e => e.target.result.transaction('kunjungan').objectStore('kunjungan').count().onsuccess = c => done(c.target.result)"));
     }
 
     /// <summary>Enrols, assesses and releases a person with <see cref="Mentor"/> as mentor, and waits for mentoring.</summary>
@@ -141,6 +159,10 @@ public sealed class FieldOfflineTests(CaseApp app, ITestOutputHelper output) : I
             throw new TimeoutException($"{timeout.Message} The queue showed: [{shown}].", timeout);
         }
     }
+
+    /// <summary>Runs <paramref name="script"/>, which calls <c>done(result)</c>, and returns the result.</summary>
+    private static object? Async(IWebDriver driver, string script) =>
+        ((IJavaScriptExecutor)driver).ExecuteAsyncScript("const done = arguments[arguments.length - 1]; " + script + ";");
 
     private static object? Script(IWebDriver driver, string script) => ((IJavaScriptExecutor)driver).ExecuteScript(script);
 

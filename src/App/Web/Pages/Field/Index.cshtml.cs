@@ -19,6 +19,17 @@ internal sealed class IndexModel(CaseService cases) : StaffPageModel
     /// <summary>The mentor's own people in mentoring, each with their record and follow-ups.</summary>
     public IReadOnlyList<CaseResponse> People { get; private set; } = [];
 
+    /// <summary>
+    /// The follow-ups the page offers a form for: every one overdue, due or upcoming, and the next one scheduled — not the
+    /// whole year's schedule, which would make a heavy page on a phone.
+    /// </summary>
+    public static IReadOnlyList<FollowUpResponse> ToRecord(IEnumerable<FollowUpResponse> followUps)
+    {
+        var open = followUps.Where(f => f.State != FollowUpState.Done).OrderBy(f => f.Sequence).ToList();
+        var pressing = open.Where(f => f.State is FollowUpState.Overdue or FollowUpState.Due or FollowUpState.Upcoming).ToList();
+        return [.. pressing.Concat(open.Where(f => f.State == FollowUpState.Scheduled).Take(1))];
+    }
+
     /// <summary>Today at <paramref name="officeCode"/>: the latest date a visit can have.</summary>
     public static DateOnly TodayAt(string officeCode) => Offices.LocalDate(officeCode, DateTimeOffset.UtcNow);
 
