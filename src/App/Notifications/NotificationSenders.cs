@@ -13,7 +13,12 @@ namespace PepFunctions.App.Notifications;
 /// <param name="Subject">A one-line subject.</param>
 /// <param name="Body">The message.</param>
 /// <param name="Address">The recipient's contact e-mail address from the staff directory; null when their record has none.</param>
-public sealed record OutgoingNotification(string Id, string Recipient, string Kind, string? CaseId, int? FollowUp, string Subject, string Body, string? Address = null);
+/// <param name="Phone">The recipient's phone from the staff directory, for WhatsApp and SMS; null when none.</param>
+/// <param name="Channel">The channel the recipient chose (<see cref="ReminderChannel"/>).</param>
+/// <param name="Attempt">This try's number (from 1), which picks the channel after failures (<see cref="ReminderChannels.ForAttempt"/>).</param>
+public sealed record OutgoingNotification(
+    string Id, string Recipient, string Kind, string? CaseId, int? FollowUp, string Subject, string Body, string? Address = null,
+    string? Phone = null, ReminderChannel Channel = ReminderChannel.Email, int Attempt = 1);
 
 /// <summary>Hands a notification to its channel; throws when it could not.</summary>
 public interface INotificationSender
