@@ -1,6 +1,7 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace PepFunctions.App.Notifications;
 
@@ -40,23 +41,36 @@ internal sealed class LogNotificationSender(ILogger<LogNotificationSender> logge
 }
 
 /// <summary>
-/// E-mails notifications through <c>Notifications:Smtp</c> (with its user name and password when set), to the staff member's
-/// contact e-mail; only a record without one falls back to <c>{username}@{RecipientDomain}</c>.
+/// E-mails notifications through <c>Notifications:Smtp</c> with MailKit (with its user name and password when set), to the
+/// staff member's contact e-mail; only a record without one falls back to <c>{username}@{RecipientDomain}</c>.
 /// </summary>
-/// <remarks>The Message-ID is derived from the notification id, so a re-send after a crash can be recognised as the same mail.</remarks>
+/// <remarks>
+/// The Message-ID is derived from the notification id, so a re-send after a crash can be recognised as the same mail.
+/// <see cref="SmtpOptions.EnableSsl"/> requires STARTTLS; without it the connection stays plain, as it was with
+/// <c>System.Net.Mail</c>.
+/// </remarks>
 internal sealed class SmtpNotificationSender(IOptions<NotificationOptions> options) : INotificationSender
 {
     public async Task SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notification);
         var smtp = options.Value.Smtp;
-        using var message = new MailMessage(smtp.From, notification.Address ?? $"{notification.Recipient}@{smtp.RecipientDomain}", notification.Subject, notification.Body);
-        message.Headers.Add("Message-ID", $"<{notification.Id}@pep-notifications>");
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
+        var message = new MimeMessage
+        {
+            Subject = notification.Subject,
+            MessageId = $"{notification.Id}@pep-notifications",
+            Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = notification.Body },
+        };
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(notification.Address ?? $"{notification.Recipient}@{smtp.RecipientDomain}"));
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Notifications:Smtp:Host is not set."), smtp.Port, smtp.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
