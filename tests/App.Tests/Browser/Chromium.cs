@@ -29,10 +29,7 @@ internal sealed class Chromium : IDisposable
     public static bool Skipped => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(SkipVariable));
 
     /// <summary>Starts a headless Chromium with a fresh profile; fails the test, saying what to install, when it is missing.</summary>
-    /// <param name="width">The window's width.</param>
-    /// <param name="height">The window's height.</param>
-    /// <param name="arguments">More command-line switches (e.g. <c>--disable-features=...</c>).</param>
-    public static Chromium Start(int width, int height, params string[] arguments)
+    public static Chromium Start(int width, int height)
     {
         if (!File.Exists(BrowserPath) || !File.Exists(DriverPath))
         {
@@ -46,7 +43,6 @@ internal sealed class Chromium : IDisposable
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}",
             $"--window-size={width},{height}", "--lang=id");
-        options.AddArguments(arguments);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
