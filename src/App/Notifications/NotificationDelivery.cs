@@ -102,13 +102,20 @@ public sealed class NotificationDelivery(
             }
 
             await sender.SendAsync(
-                new OutgoingNotification(pending.Id, pending.Recipient, pending.Kind, pending.CaseId, pending.FollowUp, subject, body, recipient.Email),
+                new OutgoingNotification(pending.Id, pending.Recipient, pending.Kind, pending.CaseId, pending.FollowUp, subject, body, recipient.Email,
+                    recipient.Phone, recipient.ReminderChannel, pending.Attempts),
                 cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var giveUp = pending.Attempts >= settings.MaxAttempts;
             var delay = RetryDelay(pending.Attempts, settings);
+            if (ex is ChannelThrottledException throttled && throttled.RetryAfter > delay)
+            {
+                // The provider's rate limit: the next try waits as long as it asked.
+                delay = throttled.RetryAfter;
+            }
+
             await outbox.FailAsync(pending, ex.Message, delay, giveUp, cancellationToken);
             if (giveUp)
             {

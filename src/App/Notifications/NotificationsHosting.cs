@@ -34,10 +34,32 @@ internal static class NotificationsHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<HubStorage>();
         builder.Services.TryAddSingleton<NotificationOutbox>();
+        builder.Services.AddOptions<WhatsAppOptions>().BindConfiguration(NotificationOptions.SectionName + ":WhatsApp")
+            .Validate(o => !o.Enabled || (!string.IsNullOrWhiteSpace(o.AccessToken) && !string.IsNullOrWhiteSpace(o.AppSecret)),
+                "Notifications:WhatsApp:AccessToken and AppSecret are required when Notifications:WhatsApp:PhoneNumberId is set.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<SmsOptions>().BindConfiguration(NotificationOptions.SectionName + ":Sms")
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.ApiKey), "Notifications:Sms:ApiKey is required when Notifications:Sms:Url is set.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ChannelOptions>().BindConfiguration(NotificationOptions.SectionName + ":Channels").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<Mentoring.FollowUpStore>();
+        builder.Services.TryAddSingleton<ChannelMessages>();
+        builder.Services.AddHttpClient(nameof(ChannelNotificationSender), static c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.TryAddSingleton<INotificationSender>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.Host)
+        {
+            INotificationSender email = string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.Host)
                 ? ActivatorUtilities.CreateInstance<LogNotificationSender>(sp)
-                : ActivatorUtilities.CreateInstance<SmtpNotificationSender>(sp));
+                : ActivatorUtilities.CreateInstance<SmtpNotificationSender>(sp);
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ChannelNotificationSender));
+            var whatsApp = sp.GetRequiredService<IOptions<WhatsAppOptions>>();
+            var sms = sp.GetRequiredService<IOptions<SmsOptions>>();
+            return new ChannelNotificationSender(
+                email,
+                whatsApp.Value.Enabled ? new WhatsAppCloudChannel(http, whatsApp) : null,
+                sms.Value.Enabled ? new SmsGatewayChannel(http, sms) : null,
+                sp.GetRequiredService<ChannelMessages>(),
+                sp.GetRequiredService<IOptions<ChannelOptions>>());
+        });
         builder.Services.TryAddSingleton<NotificationDelivery>();
         builder.Services.TryAddSingleton<FailedNotifications>();
         return builder;

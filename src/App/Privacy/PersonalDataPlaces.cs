@@ -78,6 +78,7 @@ internal static class PersonalDataPlaces
         new(MarketingTables.Sales, RowsOfCase.Partition, ErasureRule.Anonymise),
         new(NotificationTables.Outbox, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(NotificationTables.Sent, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
+        new(ChannelMessages.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         new(ActionLog.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Delete),
         // Who read or corrected the person outlives the erasure, pseudonymised (the random id); the corrected values do not.
         new(ReadAudit.TableName, RowsOfCase.CaseIdColumn, ErasureRule.Anonymise),

@@ -14,6 +14,9 @@ namespace PepFunctions.App.Staff;
 public sealed record StaffAccount(
     string Username, string DisplayName, StaffRole Role, string OfficeCode, string? Supervisor, string? Email, string? Phone, bool Active)
 {
+    /// <summary>How reminders reach them (e-mail unless chosen otherwise; WhatsApp and SMS go to <see cref="Phone"/>).</summary>
+    public Notifications.ReminderChannel ReminderChannel { get; init; } = Notifications.ReminderChannel.Email;
+
     /// <summary>The Entra ID object id bound at the first platform sign-in (then the person is matched by it), or null.</summary>
     public string? ObjectId { get; init; }
 

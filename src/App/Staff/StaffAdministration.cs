@@ -85,7 +85,10 @@ public sealed partial class StaffAdministration(
         await directory.ListAsync(cancellationToken);
         var (current, etag) = await store.FindAsync(username, cancellationToken) ?? throw new NotFoundException($"No staff member '{username}'.");
         RequireManages(actor, current);
-        var account = await CheckAsync(actor, request with { Username = request.Username ?? current.Username }, current.Username, cancellationToken);
+        // A client that does not send the reminder channel (the staff page, an older API client) keeps the one on record.
+        var account = await CheckAsync(
+            actor, request with { Username = request.Username ?? current.Username, ReminderChannel = request.ReminderChannel ?? current.ReminderChannel.ToString() },
+            current.Username, cancellationToken);
         RequireManages(actor, account);
 
         // Whenever the result is inactive, not only when this request deactivates: a retry after a crash between the

@@ -13,9 +13,10 @@ namespace PepFunctions.App.Staff;
 /// <param name="Phone">A contact number, or null.</param>
 /// <param name="Active">Whether they may sign in.</param>
 /// <param name="Successor">Only when deactivating a mentor of open cases: the username of the mentor who takes them over.</param>
+/// <param name="ReminderChannel">How reminders reach them: <c>Email</c> (when left out), <c>WhatsApp</c> or <c>Sms</c> (both need a phone number).</param>
 public sealed record StaffRequest(
     string? Username, string? DisplayName, string? Role, string? OfficeCode, string? Supervisor, string? Email, string? Phone, bool? Active,
-    string? Successor = null);
+    string? Successor = null, string? ReminderChannel = null);
 
 /// <summary>What a staff record must be: each rule names its field.</summary>
 internal static class StaffRules
@@ -89,6 +90,17 @@ internal static class StaffRules
             errors.Add(new("phone", "A phone number is digits, spaces, '+' and '-' (at most 20), or empty."));
         }
 
+        var channel = Notifications.ReminderChannel.Email;
+        if (!string.IsNullOrWhiteSpace(request.ReminderChannel)
+            && (!Enum.TryParse(request.ReminderChannel.Trim(), ignoreCase: true, out channel) || !Enum.IsDefined(channel)))
+        {
+            errors.Add(new("reminderChannel", $"The reminder channel is one of {string.Join(", ", Enum.GetNames<Notifications.ReminderChannel>())}."));
+        }
+        else if (channel != Notifications.ReminderChannel.Email && Notifications.ReminderChannels.ToE164(phone) is null)
+        {
+            errors.Add(new("phone", "Reminders by WhatsApp or SMS need a phone number with its country code (+62…) or an Indonesian number (08…)."));
+        }
+
         if (request.Active is null)
         {
             errors.Add(new("active", "Say whether the staff member is active (true or false)."));
@@ -96,7 +108,7 @@ internal static class StaffRules
 
         return errors.Count > 0
             ? (null, errors)
-            : (new StaffAccount(name!, request.DisplayName!.Trim(), role, office!.Code, supervisor, email, phone, request.Active!.Value), errors);
+            : (new StaffAccount(name!, request.DisplayName!.Trim(), role, office!.Code, supervisor, email, phone, request.Active!.Value) { ReminderChannel = channel }, errors);
     }
 
     /// <summary>

@@ -171,6 +171,7 @@ public sealed class StaffStore(HubStorage storage)
         ["Supervisor"] = account.Supervisor,
         ["Email"] = account.Email,
         ["Phone"] = account.Phone,
+        ["ReminderChannel"] = account.ReminderChannel.ToString(),
         ["Active"] = account.Active,
         ["ObjectId"] = account.ObjectId,
         ["TenantId"] = account.TenantId,
@@ -196,6 +197,7 @@ public sealed class StaffStore(HubStorage storage)
         row.GetString("Username"), row.GetString("DisplayName"), Enum.Parse<StaffRole>(row.GetString("Role")), row.GetString("OfficeCode"),
         row.GetString("Supervisor"), row.GetString("Email"), row.GetString("Phone"), row.GetBoolean("Active") ?? false)
     {
+        ReminderChannel = Enum.TryParse<Notifications.ReminderChannel>(row.GetString("ReminderChannel"), out var channel) ? channel : Notifications.ReminderChannel.Email,
         ObjectId = row.GetString("ObjectId"),
         TenantId = row.GetString("TenantId"),
         ChangedBy = row.GetString("ChangedBy"),
