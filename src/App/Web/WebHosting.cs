@@ -43,6 +43,7 @@ internal static class WebHosting
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(static (o, factory) =>
             BindingMessages.Localize(o.ModelBindingMessageProvider, factory.Create(typeof(Texts))));
         builder.Services.AddSingleton<StaffPages>();
+        builder.Services.AddSingleton<WorkQueue>();
         return builder;
     }
 }

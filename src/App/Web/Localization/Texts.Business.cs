@@ -76,6 +76,27 @@ internal static partial class StringTable
         Dashboard.ByOffice                | Per kantor                                              | By office
         Dashboard.Recent                  | Aktivitas terbaru                                       | Recent activity
         Dashboard.Nothing                 | Tidak ada.                                              | None.
+        Notifications.UnknownPerson       | WBP di luar wewenang Anda                               | A person outside your scope
+        NotificationText.AssessmentOverdue | Asesmen potensi dan minat belum dicatat tepat waktu.   | The assessment of potential and interest was not recorded in time.
+        NotificationText.FollowUpReminder | Pendampingan ke-{0} segera jatuh tempo: kunjungi atau telepon, lalu catat. | Follow-up {0} is due soon: visit or call, then record it.
+        NotificationText.FollowUpOverdue  | Pendampingan ke-{0} terlambat; diteruskan kepada Anda sebagai atasan pendamping. | Follow-up {0} is overdue; it was escalated to you as the mentor's supervisor.
+        NotificationText.OverdueDigest    | Ada kunjungan pendampingan yang terlambat: lihat Tugas saya di beranda. | Some follow-ups are overdue: see My work on the home page.
+        NotificationText.ReferralUnanswered | Rujukan modal belum dijawab mitra: tindak lanjuti dengan mitra. | A capital referral has no answer yet: follow it up with the partner.
+        Work.Title                        | Tugas saya                                              | My work
+        Work.None                         | Tidak ada tugas saat ini.                               | Nothing to do now.
+        Work.More                         | {0} tugas lagi: lihat daftar WBP.                       | {0} more: see the people list.
+        Work.Person                       | WBP                                                     | Person
+        Work.What                         | Tugas                                                   | Task
+        Work.Assessment                   | Catat asesmen potensi dan minat                         | Record the assessment
+        Work.Release                      | Catat pembebasan                                        | Record the release
+        Work.FollowUp                     | Catat kunjungan pendampingan                            | Record the follow-up visit
+        Work.Referral                     | Catat jawaban mitra modal                               | Record the partner's answer
+        Work.Curation                     | Kurasi produk                                           | Curate the product
+        Work.Overdue                      | Terlambat                                               | Overdue
+        Work.Waiting                      | Menunggu sejak                                          | Waiting since
+        Work.Open                         | Buka                                                    | Open
+        Actor.pipeline                    | sistem (otomatis)                                       | system (automatic)
+        Actor.system                      | sistem                                                  | system
         """;
 }
 

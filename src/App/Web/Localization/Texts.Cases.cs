@@ -32,6 +32,9 @@ internal static partial class StringTable
         Case.Timeline                     | Riwayat                                                 | Timeline
         Case.NextDue                      | Berikutnya                                              | Next due
         Case.Outcome                      | Hasil akhir                                             | Outcome
+        Case.Processing                   | Tersimpan; sistem sedang memproses langkah berikutnya ({0}). Halaman ini dimuat ulang sendiri. | Saved; the system is processing the next step ({0}). This page reloads by itself.
+        Case.ProcessingShort              | sedang diproses                                         | being processed
+        Training.NoOpenBatch              | Langkah berikutnya: pelatihan. Belum ada kelas pelatihan yang dibuka dan masih ada tempat; buka kelas di halaman | Next step: training. No open batch has room yet; open one on the page
         Case.Views                        | Data ini telah dibuka {0} kali (tercatat di log audit). | This record was opened {0} times (recorded in the audit log).
         NextDue.assessment                | Asesmen                                                 | Assessment
         NextDue.release                   | Bebas                                                   | Release

@@ -32,9 +32,13 @@ internal sealed partial class DetailModel
         var request = new AssessmentRequest(
             Assessment.Interests ?? [], Assessment.PriorSkills ?? [], Assessment.PriorWork, Assessment.Education, Assessment.CanReadWrite,
             Assessment.HealthConstraint, Assessment.FamilyConstraint, Assessment.PreferredBusiness);
-        return await TrySubmitAsync(nameof(Assessment), async () => await cases.RecordAssessmentAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken))
-            ? Confirm("Assessment")
-            : await RedisplayAsync(cancellationToken);
+        if (!await TrySubmitAsync(nameof(Assessment), async () => await cases.RecordAssessmentAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken)))
+        {
+            return await RedisplayAsync(cancellationToken);
+        }
+
+        await WaitForPipelineAsync(stage => stage is not (PipelineStage.Enrollment or PipelineStage.Assessment), cancellationToken);
+        return Confirm("Assessment");
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken)
@@ -46,7 +50,8 @@ internal sealed partial class DetailModel
             return await RedisplayAsync(cancellationToken);
         }
 
-        // In a moment the pipeline hands the case to the Bapas, out of a Lapas officer's sight: confirm on the list then.
+        await WaitForPipelineAsync(stage => stage is not (PipelineStage.Training or PipelineStage.AwaitingRelease), cancellationToken);
+        // The pipeline hands the case to the Bapas, out of a Lapas officer's sight: confirm on the list then.
         var bapas = office is null ? null : Offices.BapasFor(office)?.Code;
         return bapas is null || AccessPolicy.CanView(Staff, bapas) ? Confirm("Release") : Redirect("/kasus?saved=Release");
     }
