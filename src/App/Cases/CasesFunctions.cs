@@ -122,7 +122,8 @@ public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions
             return TypedResults.File(csv, "text/csv; charset=utf-8", "follow-ups.csv");
         });
 
-    private static CaseListQuery ListQuery(HttpRequest request) => new(request.Query["office"], request.Query["stage"]);
+    private static CaseListQuery ListQuery(HttpRequest request) => new(
+        request.Query["office"], request.Query["stage"], request.Query["q"], !string.Equals(request.Query["closed"], "false", StringComparison.OrdinalIgnoreCase));
 
     private static string? Iso(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ public sealed class CaseActionPageTests(FeatureApp fixture) : IClassFixture<Feat
         var page = await WaitForVisibleAsync(pk, caseId, p => p.QuerySelector("form#follow-up") is not null);
         var rows = page.QuerySelectorAll("section.card table.list tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("Pembebasan", StringComparison.Ordinal) && r.Contains("dibimbing Bapas sampai", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains("Pendamping", StringComparison.Ordinal) && r.Contains("mentor.kupang", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Pendamping", StringComparison.Ordinal) && r.Contains("Ibu Rosa (Pokmas Lipas Kupang)", StringComparison.Ordinal));
         var record = await JsonAsync(pk, $"/api/cases/{caseId}");
         Assert.Equal((Offices.BapasKupang, "mentor.kupang"), (record.GetProperty("officeCode").GetString(), record.GetProperty("mentor").GetString()));
         Assert.Equal("Parole", record.GetProperty("release").GetProperty("kind").GetString());

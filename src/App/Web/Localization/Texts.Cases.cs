@@ -35,6 +35,12 @@ internal static partial class StringTable
         Case.Processing                   | Tersimpan; sistem sedang memproses langkah berikutnya ({0}). Halaman ini dimuat ulang sendiri. | Saved; the system is processing the next step ({0}). This page reloads by itself.
         Case.ProcessingShort              | sedang diproses                                         | being processed
         Training.NoOpenBatch              | Langkah berikutnya: pelatihan. Belum ada kelas pelatihan yang dibuka dan masih ada tempat; buka kelas di halaman | Next step: training. No open batch has room yet; open one on the page
+        Cases.Search                      | Cari nama atau nomor registrasi                         | Search by name or registration number
+        Cases.IncludeClosed               | Tampilkan juga yang sudah selesai program               | Include people whose programme has ended
+        Cases.Count                       | {0} orang · halaman {1} dari {2}                        | {0} people · page {1} of {2}
+        Cases.Pages                       | Halaman daftar                                          | List pages
+        Cases.Previous                    | ← Sebelumnya                                            | ← Previous
+        Cases.Next                        | Berikutnya →                                            | Next →
         Case.Views                        | Data ini telah dibuka {0} kali (tercatat di log audit). | This record was opened {0} times (recorded in the audit log).
         NextDue.assessment                | Asesmen                                                 | Assessment
         NextDue.release                   | Bebas                                                   | Release
