@@ -42,7 +42,7 @@ public sealed class CapitalPageTests(FeatureApp fixture) : IClassFixture<Feature
 
         var items = page.QuerySelectorAll("ol.timeline > li").ToList();
         var submitted = Assert.Single(items, item => item.QuerySelector("b")?.TextContent == "Capital referral submitted");
-        Assert.EndsWith("· pk.kupang", submitted.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("· Agustina (PK, Bapas Kupang)", submitted.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("To Bank NTT, Rp", submitted.QuerySelector(".hint")?.TextContent, StringComparison.Ordinal);
         var answered = Assert.Single(items, item => item.QuerySelector("b")?.TextContent == "Financing partner's answer recorded");
         Assert.Equal("Bank NTT: Accepted", answered.QuerySelector(".hint")?.TextContent);

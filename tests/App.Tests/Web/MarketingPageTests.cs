@@ -137,7 +137,7 @@ public sealed class MarketingPageTests(FeatureApp fixture) : IClassFixture<Featu
         var (_, page) = await lapas.GetAsync($"/kasus/{caseId}");
         var nominated = page.QuerySelectorAll("ol.timeline > li").Where(item => item.QuerySelector("b")?.TextContent == "Diusulkan sebagai produk unggulan").ToList();
         var entry = Assert.Single(nominated);
-        Assert.EndsWith("· lapas.kupang", entry.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("· Maria (Kasi Binadik, Lapas Perempuan Kupang)", entry.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Kain tenun ikat", entry.QuerySelector(".hint")?.TextContent);
     }
 

@@ -41,6 +41,8 @@ internal static partial class StringTable
         Cases.Pages                       | Halaman daftar                                          | List pages
         Cases.Previous                    | ← Sebelumnya                                            | ← Previous
         Cases.Next                        | Berikutnya →                                            | Next →
+        Withdrawal.Confirm                | Saya yakin: program orang ini berakhir dan tidak bisa dibatalkan. | I am sure: this person's programme ends and this cannot be undone.
+        Withdrawal.ConfirmRequired        | Centang untuk memastikan; pengeluaran dari program tidak bisa dibatalkan. | Tick to confirm; a withdrawal cannot be undone.
         Case.Views                        | Data ini telah dibuka {0} kali (tercatat di log audit). | This record was opened {0} times (recorded in the audit log).
         NextDue.assessment                | Asesmen                                                 | Assessment
         NextDue.release                   | Bebas                                                   | Release

@@ -11,6 +11,7 @@ internal static partial class StringTable
         Staff.Add                           | Tambah staf                                             | Add a staff member
         Staff.Import                        | Unggah berkas CSV                                       | Upload a CSV file
         Staff.Filter                        | Saring                                                  | Filter
+        Staff.Search                        | Cari nama, nama pengguna atau e-mail                    | Search by name, username or e-mail
         Staff.AnyOffice                     | Semua kantor                                            | All offices
         Staff.AnyRole                       | Semua peran                                             | All roles
         Staff.AnyState                      | Aktif dan nonaktif                                      | Active and inactive

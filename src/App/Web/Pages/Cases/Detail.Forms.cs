@@ -68,6 +68,14 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostWithdrawalAsync(CancellationToken cancellationToken)
     {
         var request = new WithdrawalRequest(Withdrawal.Reason, Withdrawal.Note);
+        if (!Withdrawal.Confirmed)
+        {
+            // Irreversible: nothing is sent to the service until the staff member has ticked that they mean it.
+            ModelState.AddModelError($"{nameof(Withdrawal)}.{nameof(WithdrawalForm.Confirmed)}", L["Withdrawal.ConfirmRequired"]);
+            Fail(nameof(Withdrawal), L["Form.HasErrors"]);
+            return await RedisplayAsync(cancellationToken);
+        }
+
         return await TrySubmitAsync(nameof(Withdrawal), async () => await cases.WithdrawAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken))
             ? Confirm("Withdrawal")
             : await RedisplayAsync(cancellationToken);
