@@ -17,7 +17,7 @@ public sealed class CapitalPageTests(FeatureApp fixture) : IClassFixture<Feature
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0601");
 
         var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#referral",
-            ("Referral.PartnerName", "Bank NTT"), ("Referral.Amount", "5000000"), ("Referral.Purpose", "Alat tenun"));
+            ("Referral.PartnerName", "Bank NTT"), ("Referral.Amount", "5.000.000"), ("Referral.Purpose", "Alat tenun"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, page) = await pk.GetAsync(response.Headers.Location!.OriginalString);

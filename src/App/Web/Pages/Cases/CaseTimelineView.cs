@@ -64,7 +64,7 @@ internal static class CaseTimelineView
                 null => ((string?)null, ""),
             };
             items.Add(new TimelineItem(At(training.StartDate, office), l["Timeline.Training", Names.Track(training.Track)],
-                $"{training.Partner} · {Names.Date(training.StartDate)} – {Names.Date(training.EndDate)}{(training.Reason is null ? "" : " · " + training.Reason)}",
+                $"{training.Partner} · {Names.Date(training.StartDate)} – {Names.Date(training.EndDate)}{(TrainingReasons.Text(l, training.Passed, training.AttendancePercent, page.AttendanceThresholdPercent) is { } reason ? " · " + reason : "")}",
                 null, training.StartDate > today, result.Item1, result.Item2, DayOnly: true));
         }
 

@@ -99,6 +99,9 @@ internal sealed partial class DetailModel(
     /// <summary>Follow-ups not yet recorded, in order.</summary>
     public IReadOnlyList<FollowUpResponse> OpenFollowUps => [.. Case.FollowUps.Where(f => f.State != FollowUpState.Done).OrderBy(f => f.Sequence)];
 
+    /// <summary>The attendance a training needs to count as completed (configuration), for the reasons the page shows.</summary>
+    public int AttendanceThresholdPercent => HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value.AttendanceThresholdPercent;
+
     /// <summary>Staff by display name: the mentor, who did what on the timeline.</summary>
     public StaffNames StaffNames { get; private set; } = null!;
 
