@@ -122,7 +122,7 @@ public sealed partial class StaffAdministration(
         var (account, errors) = StaffRules.Check(request, username);
         if (account?.Supervisor is { } supervisor && await directory.FindAsync(supervisor, cancellationToken) is null)
         {
-            errors.Add(new FieldError("supervisor", $"'{supervisor}' is not an active staff member."));
+            errors.Add(new FieldError("supervisor", $"Not an active staff member: '{supervisor}'."));
         }
 
         return errors.Count > 0 ? throw new RequestValidationException(errors) : account!;

@@ -76,7 +76,7 @@ internal static class CaseTimelineView
             p.Reason, page.StaffNames.Of(p.NominatedBy), false, p.Curation is { } c ? l.Of(c) : null,
             p.Curation switch { CurationStatus.Approved => "done", CurationStatus.Rejected => "overdue", _ => "due" })));
 
-        items.AddRange(page.Sales.Where(s => !sold.Contains(s.Month)).Select(s => new TimelineItem(s.RecordedAt, l["Timeline.Sales", s.Month], s.Sales, page.StaffNames.Of(s.RecordedBy))));
+        items.AddRange(page.Sales.Where(s => !sold.Contains(s.Month)).Select(s => new TimelineItem(s.RecordedAt, l["Timeline.Sales", Names.Month(s.Month)], s.Sales, page.StaffNames.Of(s.RecordedBy))));
 
         if (page.Case.Release is null && page.Case.Outcome is null)
         {
