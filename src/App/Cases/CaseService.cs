@@ -143,7 +143,7 @@ public sealed partial class CaseService(
             visible = [.. visible.Where(c => c.Stage is not (PipelineStage.Graduated or PipelineStage.Withdrawn or PipelineStage.Ended))];
         }
 
-        return [.. visible.OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
+        return [.. CaseListPage.Order(visible)];
     }
 
     /// <summary>A person's record, progress and follow-ups, with the pipeline's runtime status; the view is written to the timeline (audit).</summary>

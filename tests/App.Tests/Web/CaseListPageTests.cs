@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Azure.Data.Tables;
 using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
@@ -43,6 +44,38 @@ public sealed class CaseListPageTests(FeatureApp fixture) : IClassFixture<Featur
         var openCount = int.Parse(first.QuerySelector("#count")!.TextContent.Split(' ')[0], CultureInfo.InvariantCulture);
         var allCount = int.Parse(withClosed.QuerySelector("#count")!.TextContent.Split(' ')[0], CultureInfo.InvariantCulture);
         Assert.Equal(50, allCount - openCount);
+    }
+
+    [Fact]
+    public async Task ListCasesApi_PageSize200Of500_ThreePagesByContinuationWithNoneTwice()
+    {
+        await SeedOfficeAsync(fixture, 500);
+        using var lapas = await StaffSession.SignInAsync(fixture.App, "lapas.kupang");
+
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var path = "/api/cases?office=LPP-KUPANG&pageSize=200" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            using var response = await lapas.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var items = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).EnumerateArray().ToList();
+            Assert.True(items.Count <= 200);
+            seen.AddRange(items.Select(i => i.GetProperty("caseId").GetString()!));
+            token = response.Headers.TryGetValues("x-ms-continuation", out var values) ? values.Single() : null;
+            pages++;
+        }
+        while (token is not null && pages < 10);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.True(seen.Count >= 500, $"{seen.Count} cases in the pages.");
+        using var bad = await lapas.Http.GetAsync("/api/cases?pageSize=5000&continuationToken=nope");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("pageSize", problem, StringComparison.Ordinal);
+        Assert.Contains("continuationToken", problem, StringComparison.Ordinal);
     }
 
     /// <summary>
