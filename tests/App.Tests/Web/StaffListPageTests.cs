@@ -19,5 +19,7 @@ public sealed class StaffListPageTests(FeatureApp fixture) : IClassFixture<Featu
         Assert.Contains("mentor.kupang", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("pk.kupang", Assert.Single(byUsername.QuerySelectorAll("table.staff tbody tr")).TextContent, StringComparison.Ordinal);
         Assert.Equal("q", page.QuerySelector("form[role=search] input[type=search]")?.GetAttribute("name"));
+        // The menu marks where the reader is, and only there.
+        Assert.Equal("/kelola/staf", Assert.Single(page.QuerySelectorAll("nav.menu a[aria-current=page]")).GetAttribute("href"));
     }
 }
