@@ -68,9 +68,11 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostWithdrawalAsync(CancellationToken cancellationToken)
     {
         var request = new WithdrawalRequest(Withdrawal.Reason, Withdrawal.Note);
-        if (!Withdrawal.Confirmed)
+        // Irreversible: nothing is sent to the service until the staff member has ticked that they mean it. One who may not
+        // withdraw the person at all goes on to the service, which refuses (403, or 404 for a case they may not see) as it always did.
+        if (!Withdrawal.Confirmed && await offices.FindAsync(CaseId, cancellationToken) is { } office
+            && AccessPolicy.CanPerform(Staff, PipelineAction.Withdraw, office))
         {
-            // Irreversible: nothing is sent to the service until the staff member has ticked that they mean it.
             ModelState.AddModelError($"{nameof(Withdrawal)}.{nameof(WithdrawalForm.Confirmed)}", L["Withdrawal.ConfirmRequired"]);
             Fail(nameof(Withdrawal), L["Form.HasErrors"]);
             return await RedisplayAsync(cancellationToken);
