@@ -6,7 +6,11 @@ namespace PepFunctions.App.Cases;
 // one is reported by name (400) instead of silently taking a default.
 
 /// <summary>Filters of <c>GET /api/cases</c>: an office code and a <see cref="PipelineStage"/> name, both optional.</summary>
-public sealed record CaseListQuery(string? Office, string? Stage);
+/// <param name="Office">One office's code, or null for every office the staff member sees.</param>
+/// <param name="Stage">One stage's name, or null for every stage.</param>
+/// <param name="Search">Part of a name or registration number (any case), or null for everyone.</param>
+/// <param name="IncludeClosed">Whether people whose programme has ended (graduated, withdrawn, ended) are listed.</param>
+public sealed record CaseListQuery(string? Office, string? Stage, string? Search = null, bool IncludeClosed = true);
 
 /// <summary>Body of <c>POST /api/cases/{id}/assessment</c>: the <i>asesmen potensi dan minat</i> (see <see cref="Assessment"/>).</summary>
 public sealed record AssessmentRequest(

@@ -135,7 +135,19 @@ public sealed partial class CaseService(
             visible = [.. visible.Where((_, i) => consented[i])];
         }
 
-        return [.. visible.OrderBy(c => c.OfficeCode, StringComparer.Ordinal).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)];
+        if (query.Search?.Trim() is { Length: > 0 } search)
+        {
+            // Within the partitions read above: names never go into keys, so a search reads the office's summaries it lists anyway.
+            visible = [.. visible.Where(c => c.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || c.RegistrationNumber.Contains(search, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        if (!query.IncludeClosed)
+        {
+            visible = [.. visible.Where(c => c.Stage is not (PipelineStage.Graduated or PipelineStage.Withdrawn or PipelineStage.Ended))];
+        }
+
+        return [.. CaseListPage.Order(visible)];
     }
 
     /// <summary>A person's record, progress and follow-ups, with the pipeline's runtime status; the view is written to the timeline (audit).</summary>

@@ -23,12 +23,24 @@ public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions
             (staff, body, key, ct) => cases.EnrolAsync(staff, body, key, client, ct),
             created => TypedResults.Created(CaseService.PathOf(created.CaseId), created));
 
-    /// <summary>The cases the signed-in staff member may see, by office and stage.</summary>
+    /// <summary>
+    /// The cases the signed-in staff member may see, by office and stage, searched by name or registration number (<c>q</c>), a page at a
+    /// time (<c>pageSize</c>, <c>continuationToken</c>; the next page's token is in the <c>x-ms-continuation</c> header: <see cref="CaseListPage"/>).
+    /// </summary>
     [Function("ListCases")]
     public Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cases")] HttpRequest request) =>
         api.RunAsync(request, async (staff, cancellationToken) =>
-            TypedResults.Ok(await cases.ListAsync(staff, ListQuery(request), cancellationToken)));
+        {
+            var (items, continuation) = CaseListPage.Take(
+                await cases.ListAsync(staff, ListQuery(request), cancellationToken), request.Query["pageSize"], request.Query["continuationToken"]);
+            if (continuation is not null)
+            {
+                request.HttpContext.Response.Headers[CaseListPage.ContinuationHeader] = continuation;
+            }
+
+            return TypedResults.Ok(items);
+        });
 
     /// <summary>A person's record, progress and follow-ups; the view is audited.</summary>
     [Function("GetCase")]
@@ -122,7 +134,8 @@ public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions
             return TypedResults.File(csv, "text/csv; charset=utf-8", "follow-ups.csv");
         });
 
-    private static CaseListQuery ListQuery(HttpRequest request) => new(request.Query["office"], request.Query["stage"]);
+    private static CaseListQuery ListQuery(HttpRequest request) => new(
+        request.Query["office"], request.Query["stage"], request.Query["q"], !string.Equals(request.Query["closed"], "false", StringComparison.OrdinalIgnoreCase));
 
     private static string? Iso(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -85,7 +85,7 @@ public sealed class DemoSeed(
         if (existing.Count == 0)
         {
             await training.CreateBatchAsync(
-                officer, new CreateBatchRequest(track, officer.OfficeCode, partner.Name, today.AddDays(7), today.AddDays(37), 10, null), cancellationToken);
+                officer, new CreateBatchRequest(track, officer.OfficeCode, partner.Name, today, today.AddDays(30), 10, null), cancellationToken);
         }
     }
 

@@ -91,7 +91,7 @@ public sealed partial class StaffAdministration
         {
             if (!(existing.TryGetValue(StaffStore.KeyOf(supervisor), out var boss) && boss.Active))
             {
-                errors.Add(new FieldError("supervisor", $"'{supervisor}' is neither an active staff member nor in the file."));
+                errors.Add(new FieldError("supervisor", $"Neither an active staff member nor in the file: '{supervisor}'."));
             }
             else
             {

@@ -127,7 +127,7 @@ public sealed partial class StaffAdministration(
         {
             if (await directory.FindAsync(supervisor, cancellationToken) is not { } boss)
             {
-                errors.Add(new FieldError("supervisor", $"'{supervisor}' is not an active staff member."));
+                errors.Add(new FieldError("supervisor", $"Not an active staff member: '{supervisor}'."));
             }
             else
             {

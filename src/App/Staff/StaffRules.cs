@@ -69,7 +69,7 @@ internal static class StaffRules
         var office = Offices.Find(request.OfficeCode?.Trim());
         if (office is null)
         {
-            errors.Add(new("officeCode", $"'{request.OfficeCode}' is not a known office."));
+            errors.Add(new("officeCode", $"Not a known office: '{request.OfficeCode}'."));
         }
 
         var supervisor = string.IsNullOrWhiteSpace(request.Supervisor) ? null : request.Supervisor.Trim();

@@ -49,7 +49,7 @@ public sealed partial class TrainingService
         var today = OfficeToday(batch.PartitionKey);
         if (Dates.Parse(batch.StartDate) > today)
         {
-            throw new ConflictException($"Batch '{batchId}' starts on {batch.StartDate}; its roll calls can be recorded from that day.");
+            throw new ConflictException($"Roll calls can be recorded from the batch's first day: batch '{batchId}' starts on {batch.StartDate}.");
         }
 
         var present = (request.CaseIds ?? []).Select(id => id.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -104,6 +104,12 @@ public sealed partial class TrainingService
         }
 
         var batch = await RequireBatchAsync(staff, batchId, PipelineAction.ManageTraining, cancellationToken);
+        // A result before the first session would decide on an attendance not yet taken (0 %): the same day as the roll calls.
+        if (Dates.Parse(batch.StartDate) > OfficeToday(batch.PartitionKey))
+        {
+            throw new ConflictException($"Results can be recorded from the batch's first day: batch '{batchId}' starts on {batch.StartDate}.");
+        }
+
         var row = await RequireEnrolmentAsync(batchId, caseId, cancellationToken);
         row.Passed = passed;
         row.ResultAt = time.GetUtcNow();

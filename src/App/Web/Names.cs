@@ -26,6 +26,12 @@ internal static class Names
     /// <summary>An office's official name, or its code when unknown.</summary>
     public static string Office(string? code) => Offices.Find(code)?.Name ?? code ?? "";
 
+    /// <summary>A month kept as <c>yyyy-MM</c> in words in the page's language (<c>Desember 2026</c>); as it is when it is not one.</summary>
+    public static string Month(string? month) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            ? first.ToString("MMMM yyyy", CultureInfo.CurrentCulture)
+            : month ?? "";
+
     /// <summary>A day, e.g. <c>5 Mei 2025</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 

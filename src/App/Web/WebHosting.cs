@@ -39,10 +39,16 @@ internal static class WebHosting
             })
             // The pages are compiled into this assembly, which is not the entry assembly when a test or the local runner hosts the app.
             .AddApplicationPart(typeof(WebHosting).Assembly)
-            .AddMvcOptions(o => o.Filters.Add<ServiceExceptionPageFilter>());
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<ServiceExceptionPageFilter>();
+                // Amounts typed the Indonesian way (10.000.000) bind as numbers.
+                o.ModelBinderProviders.Insert(0, new WholeNumberBinderProvider());
+            });
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(static (o, factory) =>
             BindingMessages.Localize(o.ModelBindingMessageProvider, factory.Create(typeof(Texts))));
         builder.Services.AddSingleton<StaffPages>();
+        builder.Services.AddSingleton<WorkQueue>();
         return builder;
     }
 }

@@ -123,6 +123,8 @@ public sealed class CatalogueApiTests(CatalogueApp app) : IClassFixture<Catalogu
         }
 
         Assert.StartsWith("public", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        // Buyers read it: the staff's note on personal data is not shown to them.
+        Assert.DoesNotContain("<footer>", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ConsentMessageTests
         CultureInfo.CurrentUICulture = new CultureInfo("id");
         try
         {
-            var shown = ServiceMessages.Translate(message, new TableStringLocalizer());
+            var shown = ServiceMessages.Translate(message, StringTable.Localizer());
 
             Assert.Contains(purpose.ToString(), message, StringComparison.Ordinal);
             Assert.StartsWith(expected, shown, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class CapitalPageTests(FeatureApp fixture) : IClassFixture<Feature
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0601");
 
         var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#referral",
-            ("Referral.PartnerName", "Bank NTT"), ("Referral.Amount", "5000000"), ("Referral.Purpose", "Alat tenun"));
+            ("Referral.PartnerName", "Bank NTT"), ("Referral.Amount", "5.000.000"), ("Referral.Purpose", "Alat tenun"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, page) = await pk.GetAsync(response.Headers.Location!.OriginalString);
@@ -42,7 +42,7 @@ public sealed class CapitalPageTests(FeatureApp fixture) : IClassFixture<Feature
 
         var items = page.QuerySelectorAll("ol.timeline > li").ToList();
         var submitted = Assert.Single(items, item => item.QuerySelector("b")?.TextContent == "Capital referral submitted");
-        Assert.EndsWith("· pk.kupang", submitted.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("· Agustina (PK, Bapas Kupang)", submitted.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("To Bank NTT, Rp", submitted.QuerySelector(".hint")?.TextContent, StringComparison.Ordinal);
         var answered = Assert.Single(items, item => item.QuerySelector("b")?.TextContent == "Financing partner's answer recorded");
         Assert.Equal("Bank NTT: Accepted", answered.QuerySelector(".hint")?.TextContent);

@@ -30,7 +30,7 @@ public sealed class CaseActionPageTests(FeatureApp fixture) : IClassFixture<Feat
         var page = await WaitForVisibleAsync(pk, caseId, p => p.QuerySelector("form#follow-up") is not null);
         var rows = page.QuerySelectorAll("section.card table.list tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("Pembebasan", StringComparison.Ordinal) && r.Contains("dibimbing Bapas sampai", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains("Pendamping", StringComparison.Ordinal) && r.Contains("mentor.kupang", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Pendamping", StringComparison.Ordinal) && r.Contains("Ibu Rosa (Pokmas Lipas Kupang)", StringComparison.Ordinal));
         var record = await JsonAsync(pk, $"/api/cases/{caseId}");
         Assert.Equal((Offices.BapasKupang, "mentor.kupang"), (record.GetProperty("officeCode").GetString(), record.GetProperty("mentor").GetString()));
         Assert.Equal("Parole", record.GetProperty("release").GetProperty("kind").GetString());
@@ -97,7 +97,7 @@ public sealed class CaseActionPageTests(FeatureApp fixture) : IClassFixture<Feat
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0505");
 
         var (response, _) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#withdrawal",
-            ("Withdrawal.Reason", "ConsentWithdrawn"), ("Withdrawal.Note", "Menarik persetujuan"));
+            ("Withdrawal.Reason", "ConsentWithdrawn"), ("Withdrawal.Note", "Menarik persetujuan"), ("Withdrawal.Confirmed", "true"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, confirmation) = await lapas.GetAsync(response.Headers.Location!.OriginalString);
@@ -114,7 +114,7 @@ public sealed class CaseActionPageTests(FeatureApp fixture) : IClassFixture<Feat
         using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
         var caseId = await EnrolledAsync(lapas, "WBP-2025-0506");
 
-        var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#withdrawal", ("Withdrawal.Reason", ""), ("Withdrawal.Note", "Tanpa alasan"));
+        var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#withdrawal", ("Withdrawal.Reason", ""), ("Withdrawal.Note", "Tanpa alasan"), ("Withdrawal.Confirmed", "true"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Wajib dipilih.", StaffSession.FieldError(page, "Withdrawal.Reason"));
@@ -122,6 +122,21 @@ public sealed class CaseActionPageTests(FeatureApp fixture) : IClassFixture<Feat
         Assert.Equal("Tanpa alasan", page.QuerySelector("textarea[name='Withdrawal.Note']")?.TextContent);
         Assert.DoesNotContain("WithdrawalRequested", await TimelineActionsAsync(lapas, caseId));
         Assert.Equal("Assessment", (await JsonAsync(lapas, $"/api/cases/{caseId}")).GetProperty("progress").GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Withdrawal_NotConfirmed_AsksForTheTickAndStoresNothing()
+    {
+        using var lapas = await StaffSession.SignInAsync(_app, "lapas.kupang");
+        var caseId = await EnrolledAsync(lapas, "WBP-2025-0599");
+
+        var (response, page) = await lapas.SubmitAsync($"/kasus/{caseId}", "form#withdrawal", ("Withdrawal.Reason", "ConsentWithdrawn"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Centang untuk memastikan; pengeluaran dari program tidak bisa dibatalkan.", StaffSession.FieldError(page, "Withdrawal.Confirmed"));
+        Assert.Equal("true", page.QuerySelector("input[name='Withdrawal.Confirmed']")?.GetAttribute("aria-invalid"));
+        Assert.NotNull(page.QuerySelector("#Withdrawal-errors a[href='#Withdrawal_Confirmed']"));
+        Assert.DoesNotContain("WithdrawalRequested", await TimelineActionsAsync(lapas, caseId));
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class LocalTimePageTests(FeatureApp fixture) : IClassFixture<Featu
         var (response, page) = await lapas.GetAsync($"/kasus/{caseId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Dicatat oleh lapas.kupang, 2 Des 2026", page.QuerySelector("#assessment-answers p.hint")?.TextContent);
+        Assert.Equal("Dicatat oleh Maria (Kasi Binadik, Lapas Perempuan Kupang), 2 Des 2026", page.QuerySelector("#assessment-answers p.hint")?.TextContent);
     }
 
     private static string DueCell(AngleSharp.Html.Dom.IHtmlDocument page, string caseId)

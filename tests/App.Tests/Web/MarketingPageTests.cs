@@ -137,7 +137,7 @@ public sealed class MarketingPageTests(FeatureApp fixture) : IClassFixture<Featu
         var (_, page) = await lapas.GetAsync($"/kasus/{caseId}");
         var nominated = page.QuerySelectorAll("ol.timeline > li").Where(item => item.QuerySelector("b")?.TextContent == "Diusulkan sebagai produk unggulan").ToList();
         var entry = Assert.Single(nominated);
-        Assert.EndsWith("· lapas.kupang", entry.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("· Maria (Kasi Binadik, Lapas Perempuan Kupang)", entry.QuerySelector("time")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Kain tenun ikat", entry.QuerySelector(".hint")?.TextContent);
     }
 
@@ -187,12 +187,13 @@ public sealed class MarketingPageTests(FeatureApp fixture) : IClassFixture<Featu
         var caseId = await ReleasedAsync(lapas, pk, "WBP-2025-0709");
         var month = Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-        var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#sales", ("SalesEntry.Month", month), ("SalesEntry.SalesRupiah", "1200000"));
+        var (response, _) = await pk.SubmitAsync($"/kasus/{caseId}", "form#sales", ("SalesEntry.Month", month), ("SalesEntry.SalesRupiah", "1.200.000"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, page) = await pk.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal("Penjualan bulanan tersimpan.", Saved(page));
-        Assert.Equal(month, page.QuerySelector("#marketing table.list tr th")?.TextContent);
+        // The month in words, as staff read it (the API keeps yyyy-MM).
+        Assert.Equal(Today.ToString("MMMM yyyy", new CultureInfo("id")), page.QuerySelector("#marketing table.list tr th")?.TextContent);
         var sales = Assert.Single((await JsonAsync(pk, $"/api/cases/{caseId}/sales")).EnumerateArray());
         Assert.Equal((month, 1_200_000L), (sales.GetProperty("month").GetString(), sales.GetProperty("salesRupiah").GetInt64()));
     }

@@ -7,7 +7,7 @@ namespace PepFunctions.App.Tests.Web;
 public sealed class NotificationsPageTests(NotificationsPageTests.LateAssessmentApp fixture) : IClassFixture<NotificationsPageTests.LateAssessmentApp>
 {
     [Fact]
-    public async Task NotificationsPage_AssessmentDeadlinePassed_ShowsTheReminderWithALinkToThePerson()
+    public async Task NotificationsPage_AssessmentDeadlinePassed_ShowsTheReminderByNameInIndonesianWithALinkToThePerson()
     {
         using var lapas = await StaffSession.SignInAsync(fixture.App, "lapas.kupang");
         using var tangerang = await StaffSession.SignInAsync(fixture.App, "lapas.tangerang");
@@ -17,8 +17,9 @@ public sealed class NotificationsPageTests(NotificationsPageTests.LateAssessment
 
         var item = page.QuerySelector("ol.timeline li");
         Assert.Equal("Asesmen terlambat", item?.QuerySelector("b")?.TextContent);
-        Assert.Equal(caseId, item?.QuerySelector($"a[href='/kasus/{caseId}']")?.TextContent);
-        Assert.Contains(caseId, item?.QuerySelector(".hint")?.TextContent, StringComparison.Ordinal);
+        // Staff see the person by name and registration number; the case id stays in the link (and in the message that was sent).
+        Assert.Equal("Ana Kase (WBP-2025-0901)", item?.QuerySelector($"a[href='/kasus/{caseId}']")?.TextContent);
+        Assert.Equal("Asesmen potensi dan minat belum dicatat tepat waktu.", item?.QuerySelector(".hint")?.TextContent);
         var (_, other) = await tangerang.GetAsync("/notifikasi");
         Assert.Equal("Belum ada notifikasi.", other.QuerySelector("main section p")?.TextContent);
     }

@@ -17,6 +17,30 @@ public sealed partial class StringTableTests
         typeof(FinancingPartnerKind), typeof(PermitKind), typeof(PermitStatus), typeof(ProductCategory), typeof(CurationStatus), typeof(ShowcaseKind),
     ];
 
+    [Fact]
+    public void Resources_EveryKey_HasBothLanguages()
+    {
+        var keys = StringTable.Keys.ToList();
+
+        Assert.True(keys.Count > 600, $"Only {keys.Count} keys in Texts.resx.");
+        foreach (var key in keys)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(StringTable.Find(key, new CultureInfo("id"))), $"No Indonesian text for {key}.");
+            Assert.False(string.IsNullOrWhiteSpace(StringTable.Find(key, new CultureInfo("en"))), $"No English text for {key} in Texts.en.resx.");
+        }
+    }
+
+    [Fact]
+    public void Resources_EnglishFile_HasNoKeyTheIndonesianLacks()
+    {
+        var path = Path.Combine(RepositoryFiles.Root, "src", "App", "Web", "Localization");
+        var indonesian = System.Xml.Linq.XDocument.Load(Path.Combine(path, "Texts.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var english = System.Xml.Linq.XDocument.Load(Path.Combine(path, "Texts.en.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+        Assert.Empty(english.Except(indonesian));
+        Assert.Empty(indonesian.Except(english));
+    }
+
     [Theory]
     [MemberData(nameof(NamedEnums))]
     public void EnumValues_EveryValue_HasBothLanguages(Type enumType)

@@ -17,8 +17,8 @@ internal static class PageLocalization
 
     public static IServiceCollection AddPageLocalization(this IServiceCollection services)
     {
+        // ASP.NET Core's resource localizer over Texts.resx and Texts.en.resx (Localization/StringTable.cs).
         services.AddLocalization();
-        services.AddSingleton<IStringLocalizerFactory, TableStringLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(StringTable.Indonesian);

@@ -61,6 +61,9 @@ internal sealed class WithdrawalForm
     public WithdrawalReason? Reason { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>The staff member ticked that they mean it: a withdrawal ends the person's programme and cannot be undone.</summary>
+    public bool Confirmed { get; set; }
 }
 
 /// <summary>Moving the case to another office.</summary>

@@ -34,7 +34,7 @@ internal static class CaseTimelineView
 
         var items = new List<TimelineItem>();
         items.AddRange(entries.Where(e => !Hidden.Contains(e.Action))
-            .Select(e => new TimelineItem(e.At, l[$"TimelineAction.{e.Action}"], TimelineDetailText.Render(l, e, office, names), e.Actor)));
+            .Select(e => new TimelineItem(e.At, l[$"TimelineAction.{e.Action}"], TimelineDetailText.Render(l, e, office, names, page.StaffNames), page.StaffNames.Of(e.Actor))));
         var referred = Recorded(entries, TimelineAction.ReferralSubmitted, TimelineParameters.Referral);
         var nominated = Recorded(entries, TimelineAction.ProductNominated, TimelineParameters.Product);
         var sold = Recorded(entries, TimelineAction.SalesRecorded, TimelineParameters.Month);
@@ -51,7 +51,7 @@ internal static class CaseTimelineView
                 _ => "",
             };
             items.Add(followUp.Visit is { } visit
-                ? new TimelineItem(At(visit.Date, office), title, $"{l.Of(visit.Mode)} · {l.Of(visit.BusinessStatus)} · {l.Of(visit.IncomeBand)}", followUp.RecordedBy, false, badge, css, DayOnly: true)
+                ? new TimelineItem(At(visit.Date, office), title, $"{l.Of(visit.Mode)} · {l.Of(visit.BusinessStatus)} · {l.Of(visit.IncomeBand)}", page.StaffNames.Of(followUp.RecordedBy), false, badge, css, DayOnly: true)
                 : new TimelineItem(followUp.DueAt, title, l["Timeline.FollowUpDue"], null, Offices.LocalDate(office, followUp.DueAt) > today, badge, css));
         }
 
@@ -64,19 +64,19 @@ internal static class CaseTimelineView
                 null => ((string?)null, ""),
             };
             items.Add(new TimelineItem(At(training.StartDate, office), l["Timeline.Training", Names.Track(training.Track)],
-                $"{training.Partner} · {Names.Date(training.StartDate)} – {Names.Date(training.EndDate)}{(training.Reason is null ? "" : " · " + training.Reason)}",
+                $"{training.Partner} · {Names.Date(training.StartDate)} – {Names.Date(training.EndDate)}{(TrainingReasons.Text(l, training.Passed, training.AttendancePercent, page.AttendanceThresholdPercent) is { } reason ? " · " + reason : "")}",
                 null, training.StartDate > today, result.Item1, result.Item2, DayOnly: true));
         }
 
         items.AddRange(page.Referrals.Where(r => !referred.Contains(r.ReferralId)).Select(r => new TimelineItem(r.SubmittedAt, l["Timeline.Referral", r.PartnerName],
-            $"{r.AmountText} · {r.Purpose}{(r.Reason is null ? "" : " · " + r.Reason)}", r.SubmittedBy, false, l.Of(r.Status),
+            $"{r.AmountText} · {r.Purpose}{(r.Reason is null ? "" : " · " + r.Reason)}", page.StaffNames.Of(r.SubmittedBy), false, l.Of(r.Status),
             r.Status switch { ReferralStatus.Rejected => "overdue", ReferralStatus.Disbursed => "done", _ => "due" })));
 
         items.AddRange(page.Products.Where(p => p.NominatedAt is not null && !nominated.Contains(p.ProductId)).Select(p => new TimelineItem(p.NominatedAt!.Value, l["Timeline.Nominated", p.Name],
-            p.Reason, p.NominatedBy, false, p.Curation is { } c ? l.Of(c) : null,
+            p.Reason, page.StaffNames.Of(p.NominatedBy), false, p.Curation is { } c ? l.Of(c) : null,
             p.Curation switch { CurationStatus.Approved => "done", CurationStatus.Rejected => "overdue", _ => "due" })));
 
-        items.AddRange(page.Sales.Where(s => !sold.Contains(s.Month)).Select(s => new TimelineItem(s.RecordedAt, l["Timeline.Sales", s.Month], s.Sales, s.RecordedBy)));
+        items.AddRange(page.Sales.Where(s => !sold.Contains(s.Month)).Select(s => new TimelineItem(s.RecordedAt, l["Timeline.Sales", Names.Month(s.Month)], s.Sales, page.StaffNames.Of(s.RecordedBy))));
 
         if (page.Case.Release is null && page.Case.Outcome is null)
         {

@@ -32,9 +32,13 @@ internal sealed partial class DetailModel
         var request = new AssessmentRequest(
             Assessment.Interests ?? [], Assessment.PriorSkills ?? [], Assessment.PriorWork, Assessment.Education, Assessment.CanReadWrite,
             Assessment.HealthConstraint, Assessment.FamilyConstraint, Assessment.PreferredBusiness);
-        return await TrySubmitAsync(nameof(Assessment), async () => await cases.RecordAssessmentAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken))
-            ? Confirm("Assessment")
-            : await RedisplayAsync(cancellationToken);
+        if (!await TrySubmitAsync(nameof(Assessment), async () => await cases.RecordAssessmentAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken)))
+        {
+            return await RedisplayAsync(cancellationToken);
+        }
+
+        await WaitForPipelineAsync(stage => stage is not (PipelineStage.Enrollment or PipelineStage.Assessment), cancellationToken);
+        return Confirm("Assessment");
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken)
@@ -46,7 +50,8 @@ internal sealed partial class DetailModel
             return await RedisplayAsync(cancellationToken);
         }
 
-        // In a moment the pipeline hands the case to the Bapas, out of a Lapas officer's sight: confirm on the list then.
+        await WaitForPipelineAsync(stage => stage is not (PipelineStage.Training or PipelineStage.AwaitingRelease), cancellationToken);
+        // The pipeline hands the case to the Bapas, out of a Lapas officer's sight: confirm on the list then.
         var bapas = office is null ? null : Offices.BapasFor(office)?.Code;
         return bapas is null || AccessPolicy.CanView(Staff, bapas) ? Confirm("Release") : Redirect("/kasus?saved=Release");
     }
@@ -63,6 +68,16 @@ internal sealed partial class DetailModel
     public async Task<IActionResult> OnPostWithdrawalAsync(CancellationToken cancellationToken)
     {
         var request = new WithdrawalRequest(Withdrawal.Reason, Withdrawal.Note);
+        // Irreversible: nothing is sent to the service until the staff member has ticked that they mean it. One who may not
+        // withdraw the person at all goes on to the service, which refuses (403, or 404 for a case they may not see) as it always did.
+        if (!Withdrawal.Confirmed && await offices.FindAsync(CaseId, cancellationToken) is { } office
+            && AccessPolicy.CanPerform(Staff, PipelineAction.Withdraw, office))
+        {
+            ModelState.AddModelError($"{nameof(Withdrawal)}.{nameof(WithdrawalForm.Confirmed)}", L["Withdrawal.ConfirmRequired"]);
+            Fail(nameof(Withdrawal), L["Form.HasErrors"]);
+            return await RedisplayAsync(cancellationToken);
+        }
+
         return await TrySubmitAsync(nameof(Withdrawal), async () => await cases.WithdrawAsync(Staff, CaseId, request, await ActionKeyAsync(cancellationToken), Pipelines, cancellationToken))
             ? Confirm("Withdrawal")
             : await RedisplayAsync(cancellationToken);

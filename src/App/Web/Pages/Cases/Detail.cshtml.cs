@@ -58,6 +58,19 @@ internal sealed partial class DetailModel(
     /// <summary>Today at the office that holds the case (its own zone: WIB, WITA or WIT).</summary>
     public DateOnly Today => Offices.LocalDate(Case is null ? Staff.OfficeCode : Case.OfficeCode, clock.GetUtcNow());
 
+    /// <summary>
+    /// A staff action is recorded but the pipeline has not moved the case on yet (an assessment recorded, the stage still the
+    /// assessment; a release recorded, the stage still training): the page shows the stage the action leads to, says it is
+    /// being processed, and reloads itself (a <c>Refresh</c> header, no script) until the pipeline has moved.
+    /// </summary>
+    public bool Processing => !IsClosed
+        && ((Case.Assessment is not null && Case.Progress.Stage is PipelineStage.Enrollment or PipelineStage.Assessment)
+            || (Case.Release is not null && Case.Progress.Stage is PipelineStage.Training or PipelineStage.AwaitingRelease));
+
+    /// <summary>The stage the page shows: the one the recorded action leads to while <see cref="Processing"/>, else the pipeline's.</summary>
+    public PipelineStage ShownStage => !Processing ? Case.Progress.Stage
+        : Case.Release is not null ? PipelineStage.Mentoring : PipelineStage.Training;
+
     public bool IsClosed => Case.Outcome is not null || Case.Progress.Stage is PipelineStage.Graduated or PipelineStage.Withdrawn or PipelineStage.Ended;
 
     public bool CanAssess => !IsClosed && Case.Progress.Stage is PipelineStage.Enrollment or PipelineStage.Assessment
@@ -86,6 +99,12 @@ internal sealed partial class DetailModel(
     /// <summary>Follow-ups not yet recorded, in order.</summary>
     public IReadOnlyList<FollowUpResponse> OpenFollowUps => [.. Case.FollowUps.Where(f => f.State != FollowUpState.Done).OrderBy(f => f.Sequence)];
 
+    /// <summary>The attendance a training needs to count as completed (configuration), for the reasons the page shows.</summary>
+    public int AttendanceThresholdPercent => HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value.AttendanceThresholdPercent;
+
+    /// <summary>Staff by display name: the mentor, who did what on the timeline.</summary>
+    public StaffNames StaffNames { get; private set; } = null!;
+
     /// <summary>Bapas officers and Pokmas Lipas mentors of the Bapas that takes the person over.</summary>
     public IReadOnlyList<StaffMember> Mentors { get; private set; } = [];
 
@@ -99,7 +118,14 @@ internal sealed partial class DetailModel(
         && (Case.Release is null ? o.Kind is OfficeKind.Lapas or OfficeKind.Rutan : o.Kind == OfficeKind.Bapas)
         && AccessPolicy.CanPerform(Staff, PipelineAction.Transfer, o.Code))];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Processing)
+        {
+            Response.Headers["Refresh"] = ProcessingRefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 
     /// <summary>Whether the staff member's role may do <paramref name="action"/> to this case.</summary>
     public bool May(PipelineAction action) => AccessPolicy.CanPerform(Staff, action, Case.OfficeCode);
@@ -122,8 +148,10 @@ internal sealed partial class DetailModel(
         Sales = salesTask.Result;
         Showcases = showcasesTask.Result;
         Views = timelineTask.Result.Count(entry => entry.Action == nameof(TimelineAction.Viewed));
+        var staff = await directory.ListAsync(cancellationToken);
+        StaffNames = StaffNames.From(staff, L);
         Timeline = CaseTimelineView.Build(this, timelineTask.Result);
-        Mentors = MentorsOf(await directory.ListAsync(cancellationToken));
+        Mentors = MentorsOf(staff);
         if (CanEnrolInBatch)
         {
             var enrolled = Trainings.Select(t => t.BatchId).ToHashSet(StringComparer.Ordinal);
@@ -140,4 +168,29 @@ internal sealed partial class DetailModel(
     }
 
     private RedirectResult Confirm(string what) => Redirect($"/kasus/{Uri.EscapeDataString(CaseId)}?saved={what}");
+
+    /// <summary>How often a page in the <see cref="Processing"/> state reloads itself.</summary>
+    private const int ProcessingRefreshSeconds = 2;
+
+    /// <summary>How long an action's redirect waits for the pipeline to move the case on, so that the next page mostly shows the new stage.</summary>
+    private static readonly TimeSpan PipelineWait = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// Waits (a point read of the case every 100 ms, at most <see cref="PipelineWait"/>) until <paramref name="moved"/> holds for the
+    /// case's stage; the page after the redirect shows the saved state, or says it is being processed when the pipeline is slower.
+    /// </summary>
+    private async Task WaitForPipelineAsync(Func<PipelineStage?, bool> moved, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + PipelineWait;
+        while (clock.GetUtcNow() < deadline)
+        {
+            var holder = await offices.FindHolderAsync(CaseId, cancellationToken);
+            if (holder is null || moved(holder.Stage))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+        }
+    }
 }

@@ -22,15 +22,19 @@ internal static partial class TimelineDetailText
     /// <param name="officeCode">The office holding the case.</param>
     /// <param name="names">What the page calls a referral or product id (the partner's or product's name); an id it does not know is
     /// shown by its kind or as it is.</param>
-    public static string? Render(IStringLocalizer l, TimelineEntryResponse entry, string? officeCode, IReadOnlyDictionary<string, string>? names = null) =>
+    /// <param name="staff">Staff by display name (a mentor, a notification's recipients); usernames as they are when null.</param>
+    public static string? Render(
+        IStringLocalizer l, TimelineEntryResponse entry, string? officeCode, IReadOnlyDictionary<string, string>? names = null, StaffNames? staff = null) =>
         entry.Parameters.Count == 0 ? entry.Detail
-        : TryRender(l, entry.Action, new Values(entry.Parameters), officeCode) ?? TryRenderBusiness(l, entry.Action, new Values(entry.Parameters), names ?? Empty)
+        : TryRender(l, entry.Action, new Values(entry.Parameters), officeCode, staff) ?? TryRenderBusiness(l, entry.Action, new Values(entry.Parameters), names ?? Empty)
             ?? TryRenderPokmas(l, entry.Action, new Values(entry.Parameters)) ?? entry.Detail;
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
-    private static string? TryRender(IStringLocalizer l, string action, Values values, string? officeCode)
+    private static string? TryRender(IStringLocalizer l, string action, Values values, string? officeCode, StaffNames? staff)
     {
+        string Who(string username) => staff?.Of(username) ?? username;
+
         var key = $"TimelineDetail.{action}";
         return action switch
         {
@@ -47,7 +51,7 @@ internal static partial class TimelineDetailText
             nameof(TimelineAction.Released) when values.Enum<ReleaseKind>(TimelineParameters.ReleaseKind) is { } kind
                 && values.Day(TimelineParameters.Date) is { } date && values.Text(TimelineParameters.Office) is { } office
                 && values.Number(TimelineParameters.Count) is { } count =>
-                l[key, l.Of(kind), Names.Date(date), Names.Office(office), values.Text(TimelineParameters.Mentor) ?? l["TimelineDetail.None"], count],
+                l[key, l.Of(kind), Names.Date(date), Names.Office(office), values.Text(TimelineParameters.Mentor) is { } mentor ? Who(mentor) : l["TimelineDetail.None"], count],
             nameof(TimelineAction.FollowUpRecorded) when values.Number(TimelineParameters.Sequence) is { } sequence
                 && values.Enum<ContactMode>(TimelineParameters.ContactMode) is { } mode
                 && values.Enum<BusinessStatus>(TimelineParameters.BusinessStatus) is { } business
@@ -57,13 +61,13 @@ internal static partial class TimelineDetailText
                 l[key, sequence],
             nameof(TimelineAction.NotificationQueued) when values.Enum<NotificationKind>(TimelineParameters.Notification) is { } kind
                 && values.Text(TimelineParameters.Recipients) is { } recipients =>
-                l[key, l.Of(kind), recipients.Replace(",", ", ", StringComparison.Ordinal)],
+                l[key, l.Of(kind), string.Join(", ", recipients.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Who))],
             nameof(TimelineAction.WithdrawalRequested) when values.Enum<WithdrawalReason>(TimelineParameters.Reason) is { } reason =>
                 l[key, l.Of(reason)],
             nameof(TimelineAction.Transferred) when values.Text(TimelineParameters.From) is { } from && values.Text(TimelineParameters.To) is { } to =>
                 l[key, Names.Office(from), Names.Office(to)],
             nameof(TimelineAction.MentorChanged) when values.Text(TimelineParameters.From) is { } from && values.Text(TimelineParameters.To) is { } to =>
-                l[key, from, to],
+                l[key, Who(from), Who(to)],
             nameof(TimelineAction.Closed) when values.Enum<PipelineStage>(TimelineParameters.Stage) is { } stage
                 && values.Text(TimelineParameters.Reason) is { } reason =>
                 l[key, l.Of(stage), Enum.TryParse<WithdrawalReason>(reason, out var withdrawal) ? l.Of(withdrawal) : ServiceMessages.Translate(reason, l)],

@@ -10,6 +10,9 @@ namespace PepFunctions.App.Web.Pages.Training;
 /// <summary><c>/pelatihan/{batchId}</c>: a batch's participants — placing people, the roll call, results and certificates.</summary>
 internal sealed class BatchModel(TrainingService training, CaseService cases) : StaffPageModel
 {
+    /// <summary>The attendance a training needs to count as completed (configuration), for the reasons the page shows.</summary>
+    public int AttendanceThresholdPercent => HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value.AttendanceThresholdPercent;
+
     [FromRoute]
     public string BatchId { get; set; } = "";
 
