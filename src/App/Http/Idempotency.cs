@@ -34,8 +34,11 @@ public static class IdempotencyKeys
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(staff);
+        // A form that cannot be read (a multipart body with a bad boundary, cut short) is the sender's fault: 400, not an outage.
         var given = request.Headers.TryGetValue(Header, out var header) ? header.ToString()
-            : request.HasFormContentType && (await request.ReadFormAsync(cancellationToken)).TryGetValue(FormField, out var field) ? field.ToString()
+            : request.HasFormContentType
+                && (await RequestBody.ReadAsync(request, FormField, () => request.ReadFormAsync(cancellationToken))).TryGetValue(FormField, out var field)
+                ? field.ToString()
             : null;
         if (given is not null)
         {
@@ -49,7 +52,11 @@ public static class IdempotencyKeys
 
         request.EnableBuffering();
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
+        await RequestBody.ReadAsync(request, "body", async () =>
+        {
+            await request.Body.CopyToAsync(body, cancellationToken);
+            return body.Length;
+        });
         request.Body.Position = 0;
         return Hash($"{staff.Username}\n{request.Method}\n{request.Path}{request.QueryString}\n{Convert.ToBase64String(body.ToArray())}");
     }

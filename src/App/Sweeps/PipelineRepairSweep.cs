@@ -73,12 +73,13 @@ internal sealed class PipelineRepairSweep(
             logger.LogWarning("Pipeline repair: {Failed} of {Examined} cases could not be repaired", failed, done.Count);
         }
 
-        var stopped = await FindStoppedAsync(client, cancellationToken);
-        return new SweepResult(SweepName, done.Count + stopped, 0, repaired);
+        // The stopped pipelines are made visible, not repaired: they are not counted among the cases examined.
+        await FindStoppedAsync(client, cancellationToken);
+        return new SweepResult(SweepName, done.Count, 0, repaired);
     }
 
-    /// <summary>Reads the next page of stopped pipelines and makes those of open cases visible; how many it read.</summary>
-    private async Task<int> FindStoppedAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>Reads the next page of stopped pipelines and makes those of open cases visible.</summary>
+    private async Task FindStoppedAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         var saved = await state.GetAsync(SweepName, StoppedPlace, cancellationToken);
         var continuation = string.IsNullOrEmpty(saved) ? null : saved;
@@ -99,10 +100,8 @@ internal sealed class PipelineRepairSweep(
 
             // An empty place starts the walk over on the next run.
             await state.SaveAsync(SweepName, StoppedPlace, page.ContinuationToken ?? string.Empty, cancellationToken);
-            return page.Values.Count;
+            return;
         }
-
-        return 0;
     }
 
     /// <summary>What was repaired for the case (empty when nothing was behind); null when the repair failed.</summary>

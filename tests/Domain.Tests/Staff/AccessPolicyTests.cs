@@ -37,14 +37,22 @@ public sealed class AccessPolicyTests
         Assert.False(AccessPolicy.CanView(staff, "LPP-TANGERANG"));
     }
 
-    [Theory]
-    [InlineData(StaffRole.NationalCurator)]
-    [InlineData(StaffRole.Administrator)]
-    public void CanView_NationalRole_SeesEveryOffice(StaffRole role)
+    [Fact]
+    public void CanView_Administrator_SeesEveryOffice()
     {
-        var staff = Staff(role, "DITJENPAS");
+        var staff = Staff(StaffRole.Administrator, "DITJENPAS");
 
         Assert.All(Offices.Seed, office => Assert.True(AccessPolicy.CanView(staff, office.Code)));
+    }
+
+    [Fact]
+    public void CanView_NationalCurator_SeesNoOfficesPeopleButEveryOfficesProducts()
+    {
+        // Issue 19: a curator needs products and curation, not people (docs/privacy.md, the access table).
+        var staff = Staff(StaffRole.NationalCurator, "DITJENPAS");
+
+        Assert.All(Offices.Seed, office => Assert.False(AccessPolicy.CanView(staff, office.Code)));
+        Assert.All(Offices.Seed, office => Assert.True(AccessPolicy.CanSeeProducts(staff, office.Code)));
     }
 
     [Fact]
