@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.DurableTask.Client;
 using PepFunctions.App.Mentoring;
 using PepFunctions.Domain;
@@ -22,7 +23,12 @@ public sealed record CaseSummaryResponse(
 /// <param name="FollowUp">The number of the follow-up due next.</param>
 /// <param name="RuntimeStatus">The Durable Functions status of the case's pipeline (<c>Pending</c>, <c>Running</c>, <c>Completed</c>,
 /// <c>Failed</c>, <c>Terminated</c>, <c>Suspended</c>); null when it was not read or the case has no pipeline.</param>
-public sealed record CaseProgressResponse(PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp, OrchestrationRuntimeStatus? RuntimeStatus);
+/// <param name="PipelineVersion">The orchestration version the pipeline reports in its custom status (<see cref="PipelineStatus"/>:
+/// <c>2.0</c>; empty for one started before versioning), for administrators only; null for everyone else, or when it has not
+/// reported one yet.</param>
+public sealed record CaseProgressResponse(
+    PipelineStage Stage, DateTimeOffset? NextDueAt, string? NextDue, int? FollowUp, OrchestrationRuntimeStatus? RuntimeStatus,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PipelineVersion = null);
 
 /// <summary>The recorded release.</summary>
 public sealed record ReleaseResponse(ReleaseKind Kind, DateTimeOffset? ReleasedAt, DateTimeOffset? SupervisionEnd, string? RecordedBy);
@@ -88,7 +94,8 @@ public sealed record CaseResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    internal static CaseResponse From(CaseEntity record, IReadOnlyList<FollowUpResponse> followUps, OrchestrationRuntimeStatus? runtimeStatus) => new(
+    internal static CaseResponse From(
+        CaseEntity record, IReadOnlyList<FollowUpResponse> followUps, OrchestrationRuntimeStatus? runtimeStatus, string? pipelineVersion = null) => new(
         record.CaseId,
         record.OfficeCode,
         record.LapasCode,
@@ -99,7 +106,7 @@ public sealed record CaseResponse(
         record.Nik,
         DateOnly.ParseExact(record.ExpectedReleaseDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         RecordJson.Deserialize<Consent>(record.ConsentJson),
-        new CaseProgressResponse(record.StageValue, record.NextDueAt, record.NextDue, record.NextFollowUp, runtimeStatus),
+        new CaseProgressResponse(record.StageValue, record.NextDueAt, record.NextDue, record.NextFollowUp, runtimeStatus, pipelineVersion),
         record.MentorUsername,
         record.RecommendedTracks is { Length: > 0 } tracks ? [.. tracks.Split(',').Select(Enum.Parse<TrainingTrack>)] : [],
         CaseAssessmentResponse.From(record),

@@ -132,11 +132,23 @@ public sealed partial class CaseService
     }
 
     /// <summary>Starts the case's pipeline (an enrolment, or a repair of one that stopped before it).</summary>
+    /// <remarks>
+    /// The instance id is the case id, so an instance already there was started for this same record: by the enrolment's
+    /// first attempt still in flight while its retry runs, or by the repair. The client refuses the second start
+    /// (<c>AlreadyExists</c>, as Durable Functions does); for this caller that means the pipeline runs, which is what it wanted.
+    /// </remarks>
     private async Task StartPipelineAsync(CaseEntity record, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var expectedRelease = DateOnly.ParseExact(record.ExpectedReleaseDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var start = new CaseStart(record.CaseId, record.LapasCode, AtMidnight(record.LapasCode, expectedRelease), CaseDurations.From(options.Value));
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(CasePipeline), start, new StartOrchestrationOptions(record.CaseId), cancellationToken);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CasePipeline), start, new StartOrchestrationOptions(record.CaseId), cancellationToken);
+        }
+        catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.AlreadyExists)
+        {
+            logger.LogInformation("Pipeline {CaseId} was started already (a retry overlapping its first attempt)", record.CaseId);
+        }
     }
 
     private async Task TellAssessmentAsync(CaseEntity saved, DurableTaskClient client, CancellationToken cancellationToken)

@@ -156,12 +156,15 @@ public sealed partial class CaseService(
         ArgumentNullException.ThrowIfNull(client);
         var record = await RequireVisibleAsync(staff, caseId, cancellationToken);
         var followUpList = await followUps.ListAsync(caseId, cancellationToken);
-        var instance = await client.GetInstanceAsync(caseId, cancellationToken);
+        // Administrators see the pipeline's version, which it reports in its custom status (read only for them).
+        var administrator = staff.Role == StaffRole.Administrator;
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: administrator, cancellationToken);
         await timeline.AppendAsync(caseId, clock.GetUtcNow(), staff.Username, TimelineAction.Viewed, null, key: null, cancellationToken);
         var mentoring = options.Value.ForMentoring();
         var now = clock.GetUtcNow();
         // Follow-ups closed with the case are neither open nor overdue: the case shows the visits that took place.
-        return CaseResponse.From(record, [.. followUpList.Where(f => f.ClosedAt is null).Select(f => ToResponse(f, now, mentoring))], instance?.RuntimeStatus);
+        return CaseResponse.From(record, [.. followUpList.Where(f => f.ClosedAt is null).Select(f => ToResponse(f, now, mentoring))], instance?.RuntimeStatus,
+            administrator && instance is not null ? PipelineStatus.VersionOf(instance) : null);
     }
 
     /// <summary>The case's timeline, oldest first.</summary>

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using PepFunctions.Domain;
 
@@ -13,6 +15,32 @@ public sealed record PipelineStatus(PipelineStage Stage, DateTimeOffset? NextDue
 {
     /// <summary>The progress part.</summary>
     public CaseProgress ToProgress() => new(Stage, NextDueAt, NextDue, FollowUp);
+
+    /// <summary>
+    /// The version <paramref name="instance"/> reports in its custom status (read with its inputs and outputs): empty for
+    /// an instance started before versioning; null when it has reported none (not yet, or not a pipeline).
+    /// </summary>
+    public static string? VersionOf(OrchestrationMetadata instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (instance.SerializedCustomStatus is not { Length: > 0 } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement is { ValueKind: JsonValueKind.Object } status
+                && status.TryGetProperty(nameof(Version), out var version) && version.ValueKind == JsonValueKind.String
+                ? version.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>

@@ -92,16 +92,12 @@ public sealed class InstancesFunctions(StaffApi api, CaseService cases, ILogger<
     internal const int VersionCountPageSize = 500;
 
     /// <summary>The version in the custom status; <c>unversioned</c> for an instance started before versioning, <c>unreported</c> when it has not said yet.</summary>
-    private static string VersionOf(OrchestrationMetadata instance)
+    private static string VersionOf(OrchestrationMetadata instance) => PipelineStatus.VersionOf(instance) switch
     {
-        var status = Payload.Parse(instance.SerializedCustomStatus);
-        if (status is not { ValueKind: System.Text.Json.JsonValueKind.Object } json || !json.TryGetProperty(nameof(PipelineStatus.Version), out var version))
-        {
-            return "unreported";
-        }
-
-        return version.GetString() is { Length: > 0 } named ? named : "unversioned";
-    }
+        null => "unreported",
+        "" => "unversioned",
+        var named => named,
+    };
 
     /// <summary>An instance's status, custom status, input, output and failure.</summary>
     [Function("GetInstance")]

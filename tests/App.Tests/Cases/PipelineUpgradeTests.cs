@@ -66,6 +66,14 @@ public sealed class PipelineUpgradeTests
         Assert.Equal(1, versions.GetProperty("versions").GetProperty("2.0").GetInt32());
         Assert.Equal(JsonValueKind.Null, versions.GetProperty("continuationToken").ValueKind);
 
+        // The person's record shows administrators the version each pipeline runs, and no one else.
+        Assert.Equal("2.0", (await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{newCase}")).GetProperty("progress").GetProperty("pipelineVersion").GetString());
+        Assert.Equal("1.0", (await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}")).GetProperty("progress").GetProperty("pipelineVersion").GetString());
+        Assert.False((await lapasNow.GetFromJsonAsync<JsonElement>($"/api/cases/{newCase}")).GetProperty("progress").TryGetProperty("pipelineVersion", out _));
+        var page = await admin.GetStringAsync($"/kasus/{newCase}");
+        Assert.Contains("Versi alur kasus</th><td>2.0</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Versi alur kasus", await lapasNow.GetStringAsync($"/kasus/{newCase}"), StringComparison.Ordinal);
+
         // The version 1 pipeline goes on under the new build: follow-up, sales, graduation.
         await CaseApp.PostAsync(pk, $"/api/cases/{caseId}/follow-ups/1", new
         {

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Moq;
 using PepFunctions.App.Cases;
 using PepFunctions.App.Mentoring;
 using PepFunctions.App.Staff;
@@ -156,6 +160,30 @@ public sealed class RetryTests(CaseApp app) : IClassFixture<CaseApp>
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Contains("registrationNumber", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnrolAsync_RetryOverlappingItsFirstAttempt_GetsTheFirstAnswerNotAConflict()
+    {
+        // The race the 100-pipeline crash test met: the first attempt is slow, its client gives up and sends it again;
+        // the retry looks for the pipeline before the first attempt has started it, then the first attempt starts it,
+        // and the retry's own start is refused (AlreadyExists, as Durable Functions refuses it). The retry must still
+        // answer as the first attempt did.
+        var officer = StaffDirectory.FindDemo("lapas.kupang")!;
+        var service = app.App.Services.GetRequiredService<CaseService>();
+        var enrolment = JsonSerializer.Deserialize<Enrollment>(JsonSerializer.Serialize(CaseApp.Enrollment()), JsonOptions)!;
+        var caseId = TestCaseIds.For(Offices.LppKupang, enrolment.RegistrationNumber);
+        await service.EnrolAsync(officer, enrolment, "overlap-enrol", app.App.Client, CancellationToken.None);
+        var late = new Mock<DurableTaskClient>("late");
+        late.Setup(c => c.GetInstanceAsync(caseId, It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        late.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RpcException(new Status(StatusCode.AlreadyExists, $"An Orchestration instance with the ID {caseId} already exists.")));
+
+        var retried = await service.EnrolAsync(officer, enrolment, "overlap-enrol", late.Object, CancellationToken.None);
+
+        Assert.Equal(caseId, retried.CaseId);
+        await app.WaitForStageAsync(caseId, PipelineStage.Assessment);
+        Assert.Single(await TimelineAsync(caseId, a => a.Action == "Enrolled"), a => a.Action == "Enrolled");
     }
 
     [Fact]
