@@ -31,7 +31,7 @@ public sealed class ErasureCrashTests(ITestOutputHelper output)
     {
         var azurite = await AzuriteHost.SharedAsync();
         var hub = TestNames.Hub("erase");
-        using var runner = new RunnerProcess(FreeLoopbackPort(), Settings(azurite.ConnectionString, hub));
+        using var runner = new RunnerProcess(RunnerProcess.FreeLoopbackPort(), Settings(azurite.ConnectionString, hub));
         try
         {
             await runner.StartAsync();
@@ -136,26 +136,10 @@ public sealed class ErasureCrashTests(ITestOutputHelper output)
         return client;
     }
 
-    private static Dictionary<string, string> Settings(string connectionString, string hub) => new()
+    private static Dictionary<string, string> Settings(string connectionString, string hub) => new(RunnerProcess.EngineSettings(connectionString, hub))
     {
-        ["AzureWebJobsStorage"] = connectionString,
-        ["TaskHubName"] = hub,
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount"] = "1",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
-        ["Staff__DemoAccounts"] = "true",
-        ["Demo__Seed"] = "false",
         ["Privacy__ErasureSettle"] = "00:00:20",
         ["Sweeps__PipelineRepair"] = "0 0 0 1 1 *",
         ["Sweeps__RepairAfter"] = "00:00:00",
-        ["Logging__LogLevel__Default"] = "Warning",
     };
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

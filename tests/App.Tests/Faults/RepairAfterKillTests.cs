@@ -32,7 +32,7 @@ public sealed class RepairAfterKillTests(ITestOutputHelper output)
         var hub = TestNames.Hub("killrepair");
         await using var proxy = new HoldingTableProxy(azurite.TablePort);
         var viaProxy = azurite.ConnectionString.Replace($"127.0.0.1:{azurite.TablePort}/", $"127.0.0.1:{proxy.Port}/", StringComparison.Ordinal);
-        var runner = new RunnerProcess(FreeLoopbackPort(), Settings(viaProxy, hub));
+        var runner = new RunnerProcess(RunnerProcess.FreeLoopbackPort(), RunnerProcess.EngineSettings(viaProxy, hub));
         var cases = new TableServiceClient(azurite.ConnectionString).GetTableClient(hub + CaseTables.Cases);
         try
         {
@@ -112,26 +112,5 @@ public sealed class RepairAfterKillTests(ITestOutputHelper output)
             Assert.True(deadline.Elapsed < Limit, $"Case {caseId} did not reach {stage} within {Limit}; it is at {(row.HasValue ? row.Value!.GetString("Stage") : "(no record)")}.");
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
-    }
-
-    /// <summary>The crash test's engine settings (one partition, quick polling, short visibility timeouts); the sweeps' schedules from the sample settings.</summary>
-    private static Dictionary<string, string> Settings(string connectionString, string hub) => new()
-    {
-        ["AzureWebJobsStorage"] = connectionString,
-        ["TaskHubName"] = hub,
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount"] = "1",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
-        ["Staff__DemoAccounts"] = "true",
-        ["Demo__Seed"] = "false",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

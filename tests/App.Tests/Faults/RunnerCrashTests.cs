@@ -38,7 +38,7 @@ public sealed class RunnerCrashTests(ITestOutputHelper output)
         var azurite = await AzuriteHost.SharedAsync();
         var hub = TestNames.Hub("crash");
         var clock = Stopwatch.StartNew();
-        var runner = new RunnerProcess(FreeLoopbackPort(), Settings(azurite.ConnectionString, hub));
+        var runner = new RunnerProcess(RunnerProcess.FreeLoopbackPort(), Settings(azurite.ConnectionString, hub));
         try
         {
             await runner.StartAsync();
@@ -250,17 +250,8 @@ public sealed class RunnerCrashTests(ITestOutputHelper output)
         return report.ToString();
     }
 
-    private static Dictionary<string, string> Settings(string connectionString, string hub) => new()
+    private static Dictionary<string, string> Settings(string connectionString, string hub) => new(RunnerProcess.EngineSettings(connectionString, hub))
     {
-        ["AzureWebJobsStorage"] = connectionString,
-        ["TaskHubName"] = hub,
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount"] = "1",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
-        // A message the killed runner had taken is hidden for this long before the next one gets it (5 minutes by default).
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
-        ["Staff__DemoAccounts"] = "true",
-        ["Demo__Seed"] = "false",
         // Generous deadlines: the mentor records follow-up 1 as soon as the case reaches the Bapas, and a hundred pipelines
         // on two cores take minutes; no reminder or overdue should come before the staff do.
         ["Pipeline__AssessmentDeadline"] = "01:00:00",
@@ -272,13 +263,5 @@ public sealed class RunnerCrashTests(ITestOutputHelper output)
         ["Pipeline__ProgrammePeriod"] = "01:00:00",
         ["Sweeps__PipelineRepair"] = "*/10 * * * * *",
         ["Sweeps__RepairAfter"] = "00:00:30",
-        ["Logging__LogLevel__Default"] = "Warning",
     };
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using PepFunctions.App.Tests.Support;
 
 namespace PepFunctions.App.Tests.Faults;
@@ -11,6 +13,32 @@ namespace PepFunctions.App.Tests.Faults;
 internal sealed class RunnerProcess : IDisposable
 {
     private const int TailLines = 60;
+
+    /// <summary>
+    /// The settings every killed-runner test starts from: its storage and task hub, one partition polled every 250 ms,
+    /// queue messages a killed runner had taken hidden for 15 s (5 minutes by default), the demo accounts without demo
+    /// people, and warnings only. A test adds its own on top.
+    /// </summary>
+    public static Dictionary<string, string> EngineSettings(string connectionString, string hub) => new()
+    {
+        ["AzureWebJobsStorage"] = connectionString,
+        ["TaskHubName"] = hub,
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount"] = "1",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
+        ["Staff__DemoAccounts"] = "true",
+        ["Demo__Seed"] = "false",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    /// <summary>A loopback port free now, for a runner that keeps it across restarts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromMinutes(2);
 
     private readonly string _runner;

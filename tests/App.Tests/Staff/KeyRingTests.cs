@@ -67,7 +67,7 @@ public sealed partial class KeyRingTests : IDisposable
     {
         var home = Directory.CreateTempSubdirectory("pep-home-");
         _homes.Add(home);
-        return new RunnerProcess(FreeLoopbackPort(), new Dictionary<string, string>
+        return new RunnerProcess(RunnerProcess.FreeLoopbackPort(), new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = connectionString,
             ["TaskHubName"] = hub,
@@ -76,13 +76,6 @@ public sealed partial class KeyRingTests : IDisposable
             ["Demo__Seed"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         }, new Dictionary<string, string> { ["HOME"] = home.FullName });
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
