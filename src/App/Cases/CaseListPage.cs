@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using PepFunctions.App.Http;
 using PepFunctions.Domain;
 
@@ -12,9 +12,10 @@ namespace PepFunctions.App.Cases;
 /// Azure Cosmos DB hands out its continuations, so the body stays the list it always was.
 /// </summary>
 /// <remarks>
-/// The token is the sort key (office, registration number, case id) of the last case returned, base64url-encoded: it names no
-/// person (a registration number is not a name or NIK, and the token is opaque to the URL reader), and the next page starts
-/// after it, so cases added or removed meanwhile neither repeat nor shift the pages.
+/// The token is the sort key (office, registration number, case id) of the last case returned, encrypted and signed with the
+/// app's data-protection key ring (the one every instance shares): a registration number identifies a person, and the token
+/// travels in URLs and logs, so it is opaque to whoever reads it and cannot be forged. The next page starts after that key,
+/// so cases added or removed meanwhile neither repeat nor shift the pages.
 /// </remarks>
 internal static class CaseListPage
 {
@@ -28,8 +29,9 @@ internal static class CaseListPage
     /// <summary>The page after <paramref name="continuationToken"/> of <paramref name="ordered"/> (ordered by office, registration number, case id).</summary>
     /// <exception cref="RequestValidationException">A page size that is not 1 to 1,000, or a token this API did not give.</exception>
     public static (IReadOnlyList<CaseSummaryResponse> Items, string? ContinuationToken) Take(
-        IReadOnlyList<CaseSummaryResponse> ordered, string? pageSize, string? continuationToken)
+        IReadOnlyList<CaseSummaryResponse> ordered, string? pageSize, string? continuationToken, IDataProtector protector)
     {
+        ArgumentNullException.ThrowIfNull(protector);
         var errors = new List<FieldError>();
         var size = DefaultSize;
         if (pageSize is { Length: > 0 } && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxSize))
@@ -37,7 +39,7 @@ internal static class CaseListPage
             errors.Add(new("pageSize", $"The page size is a whole number from 1 to {MaxSize}."));
         }
 
-        var after = continuationToken is { Length: > 0 } ? Decode(continuationToken) : null;
+        var after = continuationToken is { Length: > 0 } ? Decode(protector, continuationToken) : null;
         if (continuationToken is { Length: > 0 } && after is null)
         {
             errors.Add(new("continuationToken", "The continuation token is not one this list gave; start again without it."));
@@ -50,7 +52,7 @@ internal static class CaseListPage
 
         var rest = after is null ? ordered : [.. ordered.Where(c => Compare(Key(c), after.Value) > 0)];
         var items = rest.Take(size).ToList();
-        return (items, rest.Count > size ? Encode(Key(items[^1])) : null);
+        return (items, rest.Count > size ? Encode(protector, Key(items[^1])) : null);
     }
 
     /// <summary>The order of the list and of the pages.</summary>
@@ -71,18 +73,23 @@ internal static class CaseListPage
         return registration != 0 ? registration : string.CompareOrdinal(a.Item3, b.Item3);
     }
 
-    private static string Encode((string Office, string Registration, string CaseId) key) =>
-        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"1\n{key.Office}\n{key.Registration}\n{key.CaseId}"));
+    /// <summary>The purpose the tokens are protected for: a token of another purpose does not open.</summary>
+    public const string ProtectorPurpose = "PepFunctions.CaseList.Continuation.v1";
 
-    private static (string, string, string)? Decode(string token)
+    // IDataProtector.Protect(string) gives base64url text, safe in a query string and a header.
+    private static string Encode(IDataProtector protector, (string Office, string Registration, string CaseId) key) =>
+        protector.Protect($"{key.Office}\n{key.Registration}\n{key.CaseId}");
+
+    private static (string, string, string)? Decode(IDataProtector protector, string token)
     {
         try
         {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)).Split('\n');
-            return parts is ["1", var office, var registration, var caseId] ? (office, registration, caseId) : null;
+            var parts = protector.Unprotect(token).Split('\n');
+            return parts is [var office, var registration, var caseId] ? (office, registration, caseId) : null;
         }
-        catch (FormatException)
+        catch (CryptographicException)
         {
+            // Not a token this list gave (or one made with a key the ring no longer has): the caller starts again.
             return null;
         }
     }

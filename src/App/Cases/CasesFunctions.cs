@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -12,8 +13,10 @@ namespace PepFunctions.App.Cases;
 /// The case JSON API: <c>/api/cases</c>, <c>/api/follow-ups</c> and their CSV exports. Every function needs a signed-in
 /// member of staff (<see cref="StaffApi"/>); the service's errors are ProblemDetails (400 naming the fields, 403, 404, 409).
 /// </summary>
-public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions actions)
+public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions actions, IDataProtectionProvider protection)
 {
+    private readonly IDataProtector _continuations = protection.CreateProtector(CaseListPage.ProtectorPurpose);
+
     /// <summary>Enrols a person with their consent and starts their pipeline.</summary>
     [Function("EnrolCase")]
     public Task<IActionResult> EnrolAsync(
@@ -33,7 +36,7 @@ public sealed class CasesFunctions(StaffApi api, CaseService cases, StaffActions
         api.RunAsync(request, async (staff, cancellationToken) =>
         {
             var (items, continuation) = CaseListPage.Take(
-                await cases.ListAsync(staff, ListQuery(request), cancellationToken), request.Query["pageSize"], request.Query["continuationToken"]);
+                await cases.ListAsync(staff, ListQuery(request), cancellationToken), request.Query["pageSize"], request.Query["continuationToken"], _continuations);
             if (continuation is not null)
             {
                 request.HttpContext.Response.Headers[CaseListPage.ContinuationHeader] = continuation;

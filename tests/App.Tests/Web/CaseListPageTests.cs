@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.WebUtilities;
 using PepFunctions.App.Tests.Support;
 using PepFunctions.Domain;
 
@@ -64,6 +66,8 @@ public sealed class CaseListPageTests(FeatureApp fixture) : IClassFixture<Featur
             Assert.True(items.Count <= 200);
             seen.AddRange(items.Select(i => i.GetProperty("caseId").GetString()!));
             token = response.Headers.TryGetValues("x-ms-continuation", out var values) ? values.Single() : null;
+            // The token travels in URLs and logs: it must not carry the registration number it resumes after.
+            Assert.DoesNotContain("L-0", token is null ? "" : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)), StringComparison.Ordinal);
             pages++;
         }
         while (token is not null && pages < 10);
