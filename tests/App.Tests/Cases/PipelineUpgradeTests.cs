@@ -29,6 +29,10 @@ public sealed class PipelineUpgradeTests
         new("Pipeline:GracePeriod", "00:00:02"),
         new("Pipeline:ProgrammePeriod", "00:10:00"),
         new("Pipeline:GraduationMonths", "1"),
+        // The older build is stopped while its worker may hold a queue message (an activity's result, a timer): it stays
+        // hidden for this long (5 minutes by default) before the newer build takes it, as after a deployment in Azure.
+        new("AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout", "00:00:10"),
+        new("AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout", "00:00:10"),
     ];
 
     [Fact]
