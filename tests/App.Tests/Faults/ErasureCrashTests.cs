@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -24,7 +23,6 @@ namespace PepFunctions.App.Tests.Faults;
 public sealed class ErasureCrashTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
-    private static readonly byte[] Photo = [.. "RIFF"u8, 0x1A, 0, 0, 0, .. "WEBPVP8 "u8, 0, 0, 0, 0];
 
     [Fact]
     public async Task Erase_RunnerKilledBeforeTheWorkIsDone_FinishesAfterRestartAndLeavesNothingOfThePerson()
@@ -86,15 +84,7 @@ public sealed class ErasureCrashTests(ITestOutputHelper output)
         await WaitForStageAsync(lapas, caseId, "Training");
         await CaseApp.PostAsync(admin, $"/api/cases/{caseId}/referrals",
             new { partnerName = "Bank NTT", kind = "KurBank", amount = 5_000_000, purpose = "Alat tenun" }, HttpStatusCode.Created);
-        var product = await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/products",
-            new { name = "Selendang", category = "Textile", description = "Tenun ikat", priceRupiah = 150_000 }, HttpStatusCode.Created);
-        var productId = product.GetProperty("productId").GetString()!;
-        var file = new ByteArrayContent(Photo);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/webp");
-        using (var upload = await lapas.PostAsync($"/api/cases/{caseId}/products/{productId}/photo", new MultipartFormDataContent { { file, "file", "photo" } }))
-        {
-            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        }
+        await PersonWalk.AddProductWithPhotoAsync(lapas, caseId);
 
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/correction", new { fullName = $"{person.FirstName} {person.LastName}a" }, HttpStatusCode.OK);
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/correction", new { fullName = $"{person.FirstName} {person.LastName}" }, HttpStatusCode.OK);

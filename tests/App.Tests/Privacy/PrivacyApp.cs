@@ -51,6 +51,21 @@ internal static class PersonWalk
     /// <summary>A WebP header: the smallest content the photo upload accepts.</summary>
     private static readonly byte[] Photo = [.. "RIFF"u8, 0x1A, 0, 0, 0, .. "WEBPVP8 "u8, 0, 0, 0, 0];
 
+    /// <summary>Adds a product of the person's with a photo, as a Lapas officer; the product's id.</summary>
+    public static async Task<string> AddProductWithPhotoAsync(HttpClient lapas, string caseId)
+    {
+        var product = await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/products",
+            new { name = "Selendang", category = "Textile", description = "Tenun ikat", priceRupiah = 150_000 }, HttpStatusCode.Created);
+        var productId = product.GetProperty("productId").GetString()!;
+        var file = new ByteArrayContent(Photo);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/webp");
+        using (var upload = await lapas.PostAsync($"/api/cases/{caseId}/products/{productId}/photo", new MultipartFormDataContent { { file, "file", "photo" } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        }
+        return productId;
+    }
+
     /// <summary>Enrols <paramref name="person"/> at LPP-KUPANG, waits for the assessment stage, and records one of each kind of record.</summary>
     public static async Task<string> WalkAsync(PrivacyApp app, Person person)
     {
@@ -67,15 +82,7 @@ internal static class PersonWalk
             Assert.True(permit.IsSuccessStatusCode, $"permit: {permit.StatusCode}");
         }
 
-        var product = await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/products",
-            new { name = "Selendang", category = "Textile", description = "Tenun ikat", priceRupiah = 150_000 }, HttpStatusCode.Created);
-        var productId = product.GetProperty("productId").GetString()!;
-        var file = new ByteArrayContent(Photo);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/webp");
-        using (var upload = await lapas.PostAsync($"/api/cases/{caseId}/products/{productId}/photo", new MultipartFormDataContent { { file, "file", "photo" } }))
-        {
-            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        }
+        var productId = await AddProductWithPhotoAsync(lapas, caseId);
 
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/products/{productId}/showcases", new { kind = "SalesChannel", name = "Koperasi Lapas" }, HttpStatusCode.Created);
         await CaseApp.PostAsync(lapas, $"/api/cases/{caseId}/correction", new { fullName = $"{person.FirstName} {person.LastName}a" }, HttpStatusCode.OK);
